@@ -1,0 +1,195 @@
+//! Commands and their wiring. Each command is a short function: load config, open the store, act.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use socert_store::{Store, demo, redact_url};
+use socert_web::AppState;
+use tracing_subscriber::EnvFilter;
+
+use crate::config::{Config, LogFormat};
+
+/// socert: social certificates, where money follows the recipient.
+///
+/// Configuration comes from defaults, then `socert.toml` in the working directory (or --config),
+/// then SOCERT_* environment variables (SOCERT_BIND, SOCERT_LOG, SOCERT_LOG_FORMAT, SOCERT_DEMO,
+/// SOCERT_SHUTDOWN_GRACE_SECONDS) and DATABASE_URL, then these flags.
+#[derive(Debug, Parser)]
+#[command(name = "socert", version, about, long_about)]
+pub struct Args {
+    /// Configuration file (TOML). Default: socert.toml if it exists.
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+
+    /// Database: sqlite://PATH (default sqlite://socert.db) or postgres://USER@HOST/DB.
+    #[arg(long, global = true, value_name = "URL")]
+    database_url: Option<String>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Migrate the database, load demo data if it is empty, and serve the API.
+    Serve {
+        /// Address to listen on, e.g. 127.0.0.1:8080.
+        #[arg(long, value_name = "ADDR")]
+        bind: Option<String>,
+        /// Do not load demo data into an empty database.
+        #[arg(long)]
+        no_demo: bool,
+    },
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Load demo data (two authorities with their service catalogues).
+    Demo {
+        /// Delete ALL data first, then load the demo data afresh.
+        #[arg(long)]
+        reset: bool,
+    },
+}
+
+pub async fn run(args: Args) -> anyhow::Result<()> {
+    let mut config = Config::load(args.config.as_deref())?;
+    if let Some(url) = args.database_url {
+        config.database_url = url;
+    }
+    init_logging(&config)?;
+    match args.command {
+        Command::Serve { bind, no_demo } => {
+            if let Some(bind) = bind {
+                config.bind = bind;
+            }
+            if no_demo {
+                config.demo = false;
+            }
+            serve(config).await
+        }
+        Command::Migrate => {
+            let store = open(&config).await?;
+            println!(
+                "Database {} is up to date.",
+                redact_url(&config.database_url)
+            );
+            store.close().await;
+            Ok(())
+        }
+        Command::Demo { reset } => {
+            let store = open(&config).await?;
+            let result = load_demo(store.as_ref(), reset).await;
+            store.close().await;
+            result
+        }
+    }
+}
+
+fn init_logging(config: &Config) -> anyhow::Result<()> {
+    let filter = EnvFilter::try_new(format!("{},sqlx=warn", config.log))
+        .with_context(|| format!("invalid log filter {:?}", config.log))?;
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal());
+    match config.log_format {
+        LogFormat::Text => builder.init(),
+        LogFormat::Json => builder.json().flatten_event(true).init(),
+    }
+    Ok(())
+}
+
+/// Opens and migrates the configured database.
+async fn open(config: &Config) -> anyhow::Result<Arc<dyn Store>> {
+    let shown = redact_url(&config.database_url);
+    let store = socert_store::open(&config.database_url)
+        .await
+        .with_context(|| format!("cannot open database {shown}"))?;
+    store
+        .migrate()
+        .await
+        .with_context(|| format!("cannot migrate database {shown}"))?;
+    Ok(store)
+}
+
+async fn load_demo(store: &dyn Store, reset: bool) -> anyhow::Result<()> {
+    let summary = if reset {
+        demo::reset(store).await?
+    } else {
+        match demo::load_if_empty(store).await? {
+            Some(summary) => summary,
+            None => anyhow::bail!(
+                "the database already has data; run `socert demo --reset` to replace ALL of it with demo data"
+            ),
+        }
+    };
+    println!(
+        "Demo data loaded: {} authorities, {} services.",
+        summary.authorities, summary.services
+    );
+    Ok(())
+}
+
+async fn serve(config: Config) -> anyhow::Result<()> {
+    let store = open(&config).await?;
+    if config.demo
+        && let Some(summary) = demo::load_if_empty(store.as_ref()).await?
+    {
+        tracing::info!(
+            authorities = summary.authorities,
+            services = summary.services,
+            "empty database: demo data loaded"
+        );
+    }
+    let listener = tokio::net::TcpListener::bind(&config.bind)
+        .await
+        .with_context(|| format!("cannot listen on {}", config.bind))?;
+    let address = listener.local_addr()?;
+    println!("socert is serving http://{address} (API docs: http://{address}/api/docs)");
+    tracing::info!(%address, database = %redact_url(&config.database_url), "listening");
+    socert_web::serve(
+        listener,
+        AppState {
+            store: store.clone(),
+        },
+        shutdown_signal(),
+        Duration::from_secs(config.shutdown_grace_seconds),
+    )
+    .await
+    .context("server failed")?;
+    store.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Resolves on Ctrl-C or, on Unix, SIGTERM (what service managers send).
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(err) = tokio::signal::ctrl_c().await {
+            tracing::error!(error = %err, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(err) => {
+                tracing::error!(error = %err, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing in-flight requests");
+}

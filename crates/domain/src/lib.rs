@@ -1,0 +1,26 @@
+//! socert's vocabulary: the types every other crate speaks and the rules that decide things.
+//!
+//! Pure by design: no async, no SQL, no HTTP. Raw input becomes these types once, at the edge
+//! (`Money::parse`, `ServiceCode::parse`, `Locale::parse`), and everything inside takes the typed value.
+
+pub mod authority;
+pub mod catalogue;
+pub mod ids;
+pub mod locale;
+pub mod money;
+pub mod text;
+
+pub use authority::{Authority, AuthoritySettings, Country};
+pub use catalogue::{
+    CostChange, CostHistory, CostPeriod, NewService, Service, ServiceCategory, ServiceCode,
+    ServiceError, Unit,
+};
+pub use ids::{AuthorityId, ServiceId};
+pub use locale::Locale;
+pub use money::{Currency, Money, MoneyError};
+pub use text::{LocalizedText, TextError};
+
+/// An instant in UTC. Stored as BIGINT microseconds since the Unix epoch.
+pub type Timestamp = jiff::Timestamp;
+/// A calendar date without time zone, stored as an ISO-8601 string (`2026-01-31`).
+pub type Date = jiff::civil::Date;

@@ -1,0 +1,165 @@
+//! Demo data: two Russian regions with a realistic catalogue, so that `socert serve` shows something
+//! useful on a fresh machine. Costs are plausible 2026 regional normatives in rubles, not official.
+
+use jiff::civil::date;
+use socert_domain::{
+    Authority, AuthorityId, AuthoritySettings, Country, Currency, Locale, LocalizedText, Money,
+    NewService, ServiceCategory as C, ServiceCode, Timestamp, Unit as U,
+};
+
+use crate::{Error, Result, ServiceUpdate, Store};
+
+/// What a demo load created.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoSummary {
+    pub authorities: usize,
+    pub services: usize,
+}
+
+struct DemoService {
+    code: &'static str,
+    ru: &'static str,
+    uk: &'static str,
+    en: &'static str,
+    category: C,
+    unit: U,
+    /// Normative cost per unit in kopecks for Khabarovsk and Krasnoyarsk.
+    cost: [i64; 2],
+    /// Indexation from 1 July 2026, in percent, for services whose cost changed mid-year.
+    indexed_pct: Option<i64>,
+}
+
+const fn s(
+    code: &'static str,
+    ru: &'static str,
+    uk: &'static str,
+    en: &'static str,
+    category: C,
+    unit: U,
+    cost: [i64; 2],
+    indexed_pct: Option<i64>,
+) -> DemoService {
+    DemoService {
+        code,
+        ru,
+        uk,
+        en,
+        category,
+        unit,
+        cost,
+        indexed_pct,
+    }
+}
+
+#[rustfmt::skip]
+const CATALOGUE: &[DemoService] = &[
+    s("PAL-HOME-VISIT", "Паллиативная помощь на дому", "Паліативна допомога вдома", "Palliative care at home", C::PalliativeCare, U::Visit, [285_000, 264_000], Some(5)),
+    s("PAL-HOSPICE-DAY", "Паллиативная помощь в хосписе", "Паліативна допомога в хоспісі", "Hospice palliative care", C::PalliativeCare, U::Day, [640_000, 590_000], None),
+    s("HOME-CARE-HOUR", "Социальное обслуживание на дому", "Соціальне обслуговування вдома", "Home care for the elderly", C::HomeCare, U::Hour, [41_200, 38_950], Some(4)),
+    s("HOME-RESPITE-DAY", "Социальная передышка для семей, ухаживающих за пожилыми", "Соціальний перепочинок для родин, що доглядають за літніми", "Respite care for family carers", C::HomeCare, U::Day, [310_000, 295_000], None),
+    s("SICK-CARE-HOUR", "Услуги сиделки для тяжелобольных", "Послуги доглядальниці для тяжкохворих", "Care for the seriously ill", C::CareForSeriouslyIll, U::Hour, [35_000, 33_000], None),
+    s("EDU-TECH-LESSON", "Дополнительное образование: техническое творчество", "Позашкільна освіта: технічна творчість", "Extra education: engineering and robotics", C::ExtraEducation, U::Lesson, [24_000, 22_000], None),
+    s("EDU-ARTS-LESSON", "Дополнительное образование: художественное направление", "Позашкільна освіта: мистецький напрям", "Extra education: arts", C::ExtraEducation, U::Lesson, [21_000, 20_000], None),
+    s("SPORT-TRAIN-LESSON", "Спортивная подготовка", "Спортивна підготовка", "Sports training", C::Sports, U::Lesson, [26_000, 25_000], None),
+    s("SCHOOL-TOUR-DAY", "Школьный туризм", "Шкільний туризм", "School tourism", C::SchoolTourism, U::Day, [320_000, 290_000], None),
+    s("SOCIAL-TAXI-TRIP", "Социальное такси", "Соціальне таксі", "Social taxi", C::SocialTaxi, U::Trip, [65_000, 60_000], Some(6)),
+    s("CHILDCARE-HOUR", "Кратковременный присмотр за детьми", "Короткочасний догляд за дітьми", "Short-term childcare", C::ShortTermChildcare, U::Hour, [30_000, 28_000], None),
+    s("JOB-TRAIN-COURSE", "Профессиональное обучение женщин в отпуске по уходу за ребёнком", "Професійне навчання жінок у відпустці по догляду за дитиною", "Vocational training for parents on childcare leave", C::EmploymentTraining, U::Course, [4_500_000, 4_200_000], None),
+    s("JOB-SENIOR-COURSE", "Профессиональное обучение граждан предпенсионного возраста", "Професійне навчання громадян передпенсійного віку", "Vocational training for older workers", C::EmploymentTraining, U::Course, [3_800_000, 3_600_000], None),
+    s("SANATORIUM-DAY", "Санаторно-курортное лечение", "Санаторно-курортне лікування", "Sanatorium treatment", C::Sanatorium, U::Day, [380_000, 350_000], None),
+    s("HOMELESS-SHELTER-DAY", "Временное проживание лиц без определённого места жительства", "Тимчасове проживання бездомних осіб", "Temporary shelter for homeless people", C::HomelessSupport, U::Day, [115_000, 105_000], None),
+    s("HOMELESS-MEAL-VISIT", "Горячее питание для лиц без определённого места жительства", "Гаряче харчування для бездомних осіб", "Hot meals for homeless people", C::HomelessSupport, U::Visit, [28_000, 26_000], None),
+];
+
+fn authorities() -> Result<[Authority; 2]> {
+    let text =
+        |ru, uk, en| LocalizedText::new(ru, uk, en).map_err(|e| Error::Corrupt(e.to_string()));
+    let now = Timestamp::now();
+    let region = |names, code: &str, tz: &str| Authority {
+        id: AuthorityId::new(),
+        names,
+        region_code: code.to_owned(),
+        country: Country::Russia,
+        currency: Currency::Rub,
+        locale: Locale::Ru,
+        time_zone: tz.to_owned(),
+        settings: AuthoritySettings::default(),
+        created_at: now,
+    };
+    Ok([
+        region(
+            text(
+                "Министерство социальной защиты Хабаровского края",
+                "Міністерство соціального захисту Хабаровського краю",
+                "Khabarovsk Krai Ministry of Social Protection",
+            )?,
+            "27",
+            "Asia/Vladivostok",
+        ),
+        region(
+            text(
+                "Министерство социальной политики Красноярского края",
+                "Міністерство соціальної політики Красноярського краю",
+                "Krasnoyarsk Krai Ministry of Social Policy",
+            )?,
+            "24",
+            "Asia/Krasnoyarsk",
+        ),
+    ])
+}
+
+/// Loads the demo data into `store`, which should be empty.
+pub async fn load(store: &dyn Store) -> Result<DemoSummary> {
+    let authorities = authorities()?;
+    let mut services = 0;
+    for (region, authority) in authorities.iter().enumerate() {
+        store.create_authority(authority).await?;
+        for entry in CATALOGUE {
+            let service = store
+                .create_service(NewService {
+                    authority_id: authority.id,
+                    code: ServiceCode::parse(entry.code)?,
+                    names: LocalizedText::new(entry.ru, entry.uk, entry.en)
+                        .map_err(|e| Error::Corrupt(e.to_string()))?,
+                    category: entry.category,
+                    unit: entry.unit,
+                    cost: Money::from_minor(entry.cost[region], authority.currency),
+                    cost_from: date(2026, 1, 1),
+                })
+                .await?;
+            if let Some(pct) = entry.indexed_pct {
+                let indexed = entry.cost[region] * (100 + pct) / 100;
+                let update = ServiceUpdate {
+                    names: None,
+                    cost: Some((
+                        Money::from_minor(indexed, authority.currency),
+                        date(2026, 7, 1),
+                    )),
+                };
+                store
+                    .update_service(authority.id, service.id, update, None)
+                    .await?;
+            }
+            services += 1;
+        }
+    }
+    Ok(DemoSummary {
+        authorities: authorities.len(),
+        services,
+    })
+}
+
+/// Loads the demo data only into an empty database; `None` when data was already there.
+pub async fn load_if_empty(store: &dyn Store) -> Result<Option<DemoSummary>> {
+    if store.list_authorities().await?.is_empty() {
+        load(store).await.map(Some)
+    } else {
+        Ok(None)
+    }
+}
+
+/// Deletes everything and loads the demo data afresh.
+pub async fn reset(store: &dyn Store) -> Result<DemoSummary> {
+    store.wipe().await?;
+    load(store).await
+}

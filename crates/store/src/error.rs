@@ -1,0 +1,50 @@
+use socert_domain::ServiceError;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What can go wrong in storage, in terms the caller can act on. Constraint violations that mean a
+/// business rule are translated here (by constraint), so callers never parse database messages.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{what} not found")]
+    NotFound { what: &'static str },
+    #[error("{0}")]
+    Conflict(String),
+    #[error("the {what} was changed by someone else (now at version {current}); reload and retry")]
+    VersionMismatch { what: &'static str, current: i64 },
+    #[error(transparent)]
+    Rule(#[from] ServiceError),
+    #[error("configuration: {0}")]
+    Config(String),
+    #[error("stored data is inconsistent: {0}")]
+    Corrupt(String),
+    #[error("the database is unavailable: {0}")]
+    Unavailable(#[source] sqlx::Error),
+    #[error("database error: {0}")]
+    Database(#[source] sqlx::Error),
+    #[error("migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+}
+
+impl From<sqlx::Error> for Error {
+    fn from(err: sqlx::Error) -> Self {
+        match err {
+            sqlx::Error::PoolTimedOut
+            | sqlx::Error::PoolClosed
+            | sqlx::Error::Io(_)
+            | sqlx::Error::Tls(_)
+            | sqlx::Error::WorkerCrashed => Error::Unavailable(err),
+            other => Error::Database(other),
+        }
+    }
+}
+
+/// True when `err` is a violation of the unique constraint `name`. PostgreSQL reports the
+/// constraint name; SQLite reports the columns, so each caller names both.
+pub(crate) fn is_unique_violation(err: &sqlx::Error, pg_name: &str, sqlite_columns: &str) -> bool {
+    let Some(db) = err.as_database_error() else {
+        return false;
+    };
+    db.is_unique_violation()
+        && (db.constraint() == Some(pg_name) || db.message().contains(sqlite_columns))
+}

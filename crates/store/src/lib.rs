@@ -1,0 +1,161 @@
+//! Persistence for socert.
+//!
+//! [`Store`] is the one interface the rest of the system uses. It has two implementations,
+//! [`SqliteStore`] (the zero-setup default) and [`PgStore`] (selected by a `postgres://` URL). Both
+//! run the same SQL text wherever the dialects agree (see `sql.rs`); the few places where they do not
+//! (transaction start, connection setup, migrations) live side by side in `sqlite.rs` and
+//! `postgres.rs`.
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use socert_domain::{
+    Authority, AuthorityId, Date, LocalizedText, Money, NewService, Service, ServiceCategory,
+    ServiceId,
+};
+
+pub mod demo;
+mod error;
+mod postgres;
+mod rows;
+mod shared;
+mod sql;
+mod sqlite;
+
+pub use error::{Error, Result};
+pub use postgres::PgStore;
+pub use sqlite::SqliteStore;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Which services to list.
+#[derive(Debug, Clone, Default)]
+pub struct ServiceFilter {
+    pub category: Option<ServiceCategory>,
+}
+
+/// One page of a keyset-paginated list: items after `after` (exclusive), at most `limit` of them.
+#[derive(Debug, Clone)]
+pub struct PageRequest {
+    pub after: Option<String>,
+    pub limit: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    /// The key to pass as `after` for the next page; `None` on the last page.
+    pub next: Option<String>,
+}
+
+/// A change to a catalogue entry. Fields left `None` stay as they are.
+#[derive(Debug, Clone, Default)]
+pub struct ServiceUpdate {
+    pub names: Option<LocalizedText>,
+    /// A new normative cost and the date it takes effect from.
+    pub cost: Option<(Money, Date)>,
+}
+
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    fn backend(&self) -> Backend;
+
+    /// Applies pending migrations of this backend's tree.
+    async fn migrate(&self) -> Result<()>;
+
+    /// Fails when the database cannot answer a trivial query.
+    async fn ping(&self) -> Result<()>;
+
+    async fn list_authorities(&self) -> Result<Vec<Authority>>;
+    async fn authority(&self, id: AuthorityId) -> Result<Authority>;
+    async fn create_authority(&self, authority: &Authority) -> Result<()>;
+
+    async fn services(
+        &self,
+        authority: AuthorityId,
+        filter: &ServiceFilter,
+        page: &PageRequest,
+    ) -> Result<Page<Service>>;
+    async fn service(&self, authority: AuthorityId, id: ServiceId) -> Result<Service>;
+    async fn create_service(&self, new: NewService) -> Result<Service>;
+    /// Applies `update` atomically. With `expected_version`, refuses with
+    /// [`Error::VersionMismatch`] when someone else changed the service first.
+    async fn update_service(
+        &self,
+        authority: AuthorityId,
+        id: ServiceId,
+        update: ServiceUpdate,
+        expected_version: Option<i64>,
+    ) -> Result<Service>;
+
+    /// Deletes every row of every table, in one transaction (used by `socert demo --reset`).
+    async fn wipe(&self) -> Result<()>;
+
+    /// Closes the connections; in-flight queries finish first.
+    async fn close(&self);
+}
+
+/// Opens the store a URL names: `postgres://…` or `postgresql://…` for PostgreSQL, `sqlite://PATH`
+/// or `sqlite:PATH` for SQLite (the file is created if missing). Does not migrate.
+pub async fn open(url: &str) -> Result<Arc<dyn Store>> {
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        return Ok(Arc::new(PgStore::connect(url).await?));
+    }
+    let path = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))
+        .ok_or_else(|| {
+            Error::Config(format!(
+                "database URL must start with sqlite:// or postgres://, got {:?}",
+                redact_url(url)
+            ))
+        })?;
+    Ok(Arc::new(SqliteStore::open(path).await?))
+}
+
+/// Hides a password in a URL before it is shown to anyone.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let credentials = &url[scheme_end + 3..at];
+            match credentials.split_once(':') {
+                Some((user, _password)) => {
+                    format!("{}{}:***{}", &url[..scheme_end + 3], user, &url[at..])
+                }
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_never_appear_in_shown_urls() {
+        assert_eq!(
+            redact_url("postgres://app:s3cret@db:5432/socert"),
+            "postgres://app:***@db:5432/socert"
+        );
+        assert_eq!(
+            redact_url("postgres://postgres@127.0.0.1/test"),
+            "postgres://postgres@127.0.0.1/test"
+        );
+        assert_eq!(redact_url("sqlite://socert.db"), "sqlite://socert.db");
+    }
+
+    #[tokio::test]
+    async fn unknown_url_schemes_are_refused_with_a_readable_message() {
+        let err = open("mysql://root:pw@localhost/db").await.err().unwrap();
+        assert_eq!(
+            err.to_string(),
+            "configuration: database URL must start with sqlite:// or postgres://, got \"mysql://root:***@localhost/db\""
+        );
+    }
+}

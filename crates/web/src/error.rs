@@ -1,0 +1,238 @@
+//! The one place where failures become HTTP: every error is an RFC 9457 `application/problem+json`
+//! document with a stable `code` that clients can branch on.
+
+use axum::Json;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use socert_domain::{MoneyError, ServiceError, TextError};
+use socert_store::Error as StoreError;
+use utoipa::ToSchema;
+
+/// An RFC 9457 problem document.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Problem {
+    /// `urn:socert:problem:{code}`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: &'static str,
+    pub status: u16,
+    pub detail: String,
+    /// Stable machine-readable code, e.g. `not_found`, `validation_failed`.
+    pub code: &'static str,
+    /// The request field or parameter at fault, when there is one (e.g. `names.uk`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("{0} not found")]
+    NotFound(&'static str),
+    #[error("no such route")]
+    NoRoute,
+    #[error("method not allowed")]
+    MethodNotAllowed,
+    #[error("{message}")]
+    Invalid { field: String, message: String },
+    #[error("{message}")]
+    BadParameter { name: String, message: String },
+    #[error("{0}")]
+    MalformedJson(String),
+    #[error("{0}")]
+    UnknownField(String),
+    #[error("{0}")]
+    InvalidBody(String),
+    #[error("send the body as JSON with Content-Type: application/json")]
+    UnsupportedMediaType,
+    #[error("the request body is larger than {limit} bytes")]
+    PayloadTooLarge { limit: usize },
+    #[error("{0}")]
+    AlreadyExists(String),
+    #[error("{0}")]
+    VersionMismatch(String),
+    #[error(transparent)]
+    Rule(#[from] ServiceError),
+    #[error("the service is temporarily unavailable; try again shortly")]
+    Unavailable,
+    #[error("internal error; quote the x-request-id header when reporting it")]
+    Internal,
+}
+
+impl ApiError {
+    /// A field of the request body that failed to parse into a domain type.
+    pub fn invalid(field: impl Into<String>, err: impl std::fmt::Display) -> Self {
+        ApiError::Invalid {
+            field: field.into(),
+            message: err.to_string(),
+        }
+    }
+
+    pub fn bad_parameter(name: impl Into<String>, err: impl std::fmt::Display) -> Self {
+        ApiError::BadParameter {
+            name: name.into(),
+            message: err.to_string(),
+        }
+    }
+
+    fn parts(&self) -> (StatusCode, &'static str, &'static str) {
+        use ApiError as E;
+        match self {
+            E::NotFound(_) | E::NoRoute => (StatusCode::NOT_FOUND, "not_found", "Not found"),
+            E::MethodNotAllowed => (
+                StatusCode::METHOD_NOT_ALLOWED,
+                "method_not_allowed",
+                "Method not allowed",
+            ),
+            E::Invalid { .. } => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "validation_failed",
+                "Invalid value",
+            ),
+            E::BadParameter { .. } => (
+                StatusCode::BAD_REQUEST,
+                "invalid_parameter",
+                "Invalid parameter",
+            ),
+            E::MalformedJson(_) => (StatusCode::BAD_REQUEST, "malformed_json", "Malformed JSON"),
+            E::UnknownField(_) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "unknown_field",
+                "Unknown field",
+            ),
+            E::InvalidBody(_) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid_body",
+                "Invalid request body",
+            ),
+            E::UnsupportedMediaType => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "Unsupported media type",
+            ),
+            E::PayloadTooLarge { .. } => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload_too_large",
+                "Payload too large",
+            ),
+            E::AlreadyExists(_) => (StatusCode::CONFLICT, "already_exists", "Already exists"),
+            E::VersionMismatch(_) => (
+                StatusCode::PRECONDITION_FAILED,
+                "version_mismatch",
+                "Changed by someone else",
+            ),
+            E::Rule(rule) => match rule {
+                ServiceError::InvalidCode(_) | ServiceError::UnknownValue { .. } => (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "validation_failed",
+                    "Invalid value",
+                ),
+                ServiceError::NonPositiveCost(_) => (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "non_positive_cost",
+                    "Cost must be positive",
+                ),
+                ServiceError::WrongCurrency { .. } => (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "currency_mismatch",
+                    "Wrong currency",
+                ),
+                ServiceError::PeriodNotAfterCurrent { .. } => (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "cost_period_conflict",
+                    "Cost period cannot start then",
+                ),
+            },
+            E::Unavailable => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable",
+                "Service unavailable",
+            ),
+            E::Internal => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                "Internal error",
+            ),
+        }
+    }
+
+    fn field(&self) -> Option<String> {
+        match self {
+            ApiError::Invalid { field, .. } => Some(field.clone()),
+            ApiError::BadParameter { name, .. } => Some(name.clone()),
+            ApiError::Rule(
+                ServiceError::NonPositiveCost(_) | ServiceError::WrongCurrency { .. },
+            ) => Some("normative_cost".to_owned()),
+            ApiError::Rule(ServiceError::PeriodNotAfterCurrent { .. }) => {
+                Some("valid_from".to_owned())
+            }
+            _ => None,
+        }
+    }
+
+    pub fn problem(&self) -> Problem {
+        let (status, code, title) = self.parts();
+        Problem {
+            kind: format!("urn:socert:problem:{code}"),
+            title,
+            status: status.as_u16(),
+            detail: self.to_string(),
+            code,
+            field: self.field(),
+        }
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(err: StoreError) -> Self {
+        match err {
+            StoreError::NotFound { what } => ApiError::NotFound(what),
+            StoreError::Conflict(message) => ApiError::AlreadyExists(message),
+            err @ StoreError::VersionMismatch { .. } => ApiError::VersionMismatch(err.to_string()),
+            StoreError::Rule(rule) => ApiError::Rule(rule),
+            StoreError::Unavailable(source) => {
+                tracing::warn!(error = %source, "database unavailable");
+                ApiError::Unavailable
+            }
+            other => {
+                tracing::error!(error = %other, "storage failure");
+                ApiError::Internal
+            }
+        }
+    }
+}
+
+impl From<MoneyError> for ApiError {
+    fn from(err: MoneyError) -> Self {
+        ApiError::invalid("normative_cost", err)
+    }
+}
+
+impl From<TextError> for ApiError {
+    fn from(err: TextError) -> Self {
+        let field = match &err {
+            TextError::Empty(locale) | TextError::TooLong { locale, .. } => {
+                format!("names.{locale}")
+            }
+        };
+        ApiError::invalid(field, err)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let problem = self.problem();
+        let status =
+            StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let mut response = (status, Json(problem)).into_response();
+        let headers = response.headers_mut();
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/problem+json"),
+        );
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            headers.insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+        }
+        response
+    }
+}
