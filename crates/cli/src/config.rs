@@ -74,13 +74,15 @@ impl Config {
 }
 
 #[cfg(test)]
+// figment's Jail API returns its own large error type; the size does not matter in tests.
+#[allow(clippy::result_large_err)]
 mod tests {
     use super::*;
 
     #[test]
     fn file_then_environment_override_the_defaults() {
         figment::Jail::expect_with(|jail| {
-            let defaults = Config::load(None)?;
+            let defaults = Config::load(None).map_err(|e| e.to_string())?;
             assert_eq!(defaults.database_url, "sqlite://socert.db");
             assert_eq!(defaults.bind, "127.0.0.1:8080");
 
@@ -88,13 +90,13 @@ mod tests {
                 "socert.toml",
                 "bind = \"0.0.0.0:9000\"\nlog_format = \"json\"\n",
             )?;
-            let from_file = Config::load(None)?;
+            let from_file = Config::load(None).map_err(|e| e.to_string())?;
             assert_eq!(from_file.bind, "0.0.0.0:9000");
             assert_eq!(from_file.log_format, LogFormat::Json);
 
             jail.set_env("SOCERT_BIND", "127.0.0.1:7000");
             jail.set_env("DATABASE_URL", "postgres://postgres@127.0.0.1/socert");
-            let from_env = Config::load(None)?;
+            let from_env = Config::load(None).map_err(|e| e.to_string())?;
             assert_eq!(from_env.bind, "127.0.0.1:7000");
             assert_eq!(
                 from_env.database_url,

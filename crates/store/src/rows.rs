@@ -139,6 +139,13 @@ pub(crate) fn timestamp(us: i64) -> Result<Timestamp> {
     Timestamp::from_microsecond(us).map_err(corrupt)
 }
 
+/// Now, at the microsecond precision the database keeps, so what a write returns equals what a
+/// later read returns.
+pub(crate) fn now() -> Timestamp {
+    let us = Timestamp::now().as_microsecond();
+    Timestamp::from_microsecond(us).unwrap_or(Timestamp::UNIX_EPOCH)
+}
+
 pub(crate) fn micros(at: Timestamp) -> i64 {
     at.as_microsecond()
 }

@@ -136,7 +136,7 @@ macro_rules! impl_store {
                 new: socert_domain::NewService,
             ) -> $crate::Result<socert_domain::Service> {
                 use socert_domain::Locale;
-                let now = socert_domain::Timestamp::now();
+                let now = $crate::rows::now();
                 let id = socert_domain::ServiceId::new();
                 let mut tx = self.begin_write().await?;
                 let currency = $crate::shared::currency_of(
@@ -199,7 +199,7 @@ macro_rules! impl_store {
                 expected_version: Option<i64>,
             ) -> $crate::Result<socert_domain::Service> {
                 use socert_domain::Locale;
-                let now = socert_domain::Timestamp::now();
+                let now = $crate::rows::now();
                 let mut tx = self.begin_write().await?;
                 let bumped: Option<i64> = sqlx::query_scalar($crate::sql::BUMP_SERVICE_VERSION)
                     .bind(id.as_uuid())

@@ -1,0 +1,124 @@
+//! The `socert` binary as a new user meets it: help, zero-setup serve, demo reset, clear errors.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn socert(dir: &std::path::Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_socert"));
+    command
+        .current_dir(dir)
+        .env_remove("DATABASE_URL")
+        .env("SOCERT_LOG", "warn");
+    command
+}
+
+fn http_get(address: &str, path: &str) -> String {
+    let mut stream = TcpStream::connect(address).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).expect("read response");
+    response
+}
+
+#[test]
+fn help_documents_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = socert(dir.path()).arg("--help").output().unwrap();
+    assert!(output.status.success());
+    let help = String::from_utf8(output.stdout).unwrap();
+    for word in ["serve", "migrate", "demo", "--database-url", "--config", "DATABASE_URL"] {
+        assert!(help.contains(word), "help mentions {word}:\n{help}");
+    }
+    let serve_help = socert(dir.path()).args(["serve", "--help"]).output().unwrap();
+    let serve_help = String::from_utf8(serve_help.stdout).unwrap();
+    assert!(serve_help.contains("--bind") && serve_help.contains("--no-demo"));
+}
+
+#[test]
+fn serve_works_with_no_setup_and_stops_gracefully_on_sigterm() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = socert(dir.path())
+        .args(["serve", "--bind", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let banner = lines.next().expect("a banner line").unwrap();
+    let address = banner
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_else(|| panic!("banner names the address: {banner}"))
+        .to_owned();
+
+    assert!(dir.path().join("socert.db").exists(), "creates socert.db");
+    let ready = http_get(&address, "/readyz");
+    assert!(ready.starts_with("HTTP/1.1 200"), "{ready}");
+    let authorities = http_get(&address, "/api/v1/authorities");
+    assert!(authorities.contains("Khabarovsk"), "demo data is loaded");
+    assert!(authorities.contains("Krasnoyarsk"), "demo data is loaded");
+
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let started = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            assert!(status.success(), "exits cleanly: {status}");
+            break;
+        }
+        assert!(started.elapsed() < Duration::from_secs(20), "stops within 20 s");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn demo_refuses_to_overwrite_data_unless_reset() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = socert(dir.path()).arg("demo").output().unwrap();
+    assert!(first.status.success());
+    assert!(String::from_utf8_lossy(&first.stdout).contains("2 authorities"));
+
+    let second = socert(dir.path()).arg("demo").output().unwrap();
+    assert_eq!(second.status.code(), Some(1));
+    let message = String::from_utf8_lossy(&second.stderr);
+    assert!(message.contains("socert demo --reset"), "{message}");
+
+    let reset = socert(dir.path()).args(["demo", "--reset"]).output().unwrap();
+    assert!(reset.status.success());
+    assert!(String::from_utf8_lossy(&reset.stdout).contains("32 services"));
+}
+
+#[test]
+fn a_bad_database_url_is_a_readable_error_without_the_password() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = socert(dir.path())
+        .args(["migrate", "--database-url", "mysql://root:hunter2@localhost/db"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(message.starts_with("error: "), "{message}");
+    assert!(message.contains("sqlite:// or postgres://"), "{message}");
+    assert!(!message.contains("hunter2"), "{message}");
+    assert!(!message.contains("panicked"), "{message}");
+}
+
+#[test]
+fn migrate_reports_an_up_to_date_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = socert(dir.path()).arg("migrate").output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    assert!(String::from_utf8_lossy(&output.stdout).contains("up to date"));
+}

@@ -1,0 +1,8 @@
+//! Story tests of the HTTP API. Every story runs on SQLite and on PostgreSQL from the same code.
+
+mod support;
+
+mod catalogue;
+mod errors;
+mod health;
+mod openapi;

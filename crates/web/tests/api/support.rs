@@ -1,0 +1,289 @@
+//! `TestApp`: the whole application on a fresh database of either backend, driven in-process
+//! through tower, with verbs in the domain's words.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::http::{HeaderMap, Method, Request, StatusCode, header};
+use http_body_util::BodyExt;
+use serde_json::Value;
+use socert_store::{Store, demo};
+use socert_web::{AppState, app};
+use tower::ServiceExt;
+
+/// Runs each story on both backends: `mod name { fn sqlite(); fn postgres(); }`.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($(async fn $name:ident($app:ident: TestApp) $body:block)*) => {
+        $(
+            mod $name {
+                #[allow(unused_imports)]
+                use super::*;
+
+                async fn story($app: $crate::support::TestApp) $body
+
+                #[tokio::test]
+                async fn sqlite() {
+                    story($crate::support::TestApp::sqlite().await).await
+                }
+
+                #[tokio::test]
+                async fn postgres() {
+                    story($crate::support::TestApp::postgres().await).await
+                }
+            }
+        )*
+    };
+}
+
+pub struct TestApp {
+    router: Router,
+    pub store: Arc<dyn Store>,
+    _database: TestDatabase,
+}
+
+/// Held only so that dropping the app removes its database.
+#[allow(dead_code)]
+enum TestDatabase {
+    Sqlite(tempfile::TempDir),
+    Postgres(PgDatabase),
+}
+
+impl TestApp {
+    /// A fresh SQLite file with the demo data.
+    pub async fn sqlite() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = format!("sqlite://{}", dir.path().join("socert.db").display());
+        Self::start(&url, TestDatabase::Sqlite(dir)).await
+    }
+
+    /// A fresh PostgreSQL database with the demo data, dropped when the test ends. The server is
+    /// `SOCERT_TEST_POSTGRES_URL` (default: the local one at 127.0.0.1:5432).
+    pub async fn postgres() -> Self {
+        let db = PgDatabase::create().await;
+        let url = db.url.clone();
+        Self::start(&url, TestDatabase::Postgres(db)).await
+    }
+
+    async fn start(url: &str, database: TestDatabase) -> Self {
+        let store = socert_store::open(url).await.expect("open store");
+        store.migrate().await.expect("migrate");
+        demo::load(store.as_ref()).await.expect("demo data");
+        let router = app(AppState {
+            store: store.clone(),
+        });
+        Self {
+            router,
+            store,
+            _database: database,
+        }
+    }
+
+    pub async fn send(&self, request: Request<Body>) -> TestResponse {
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("infallible");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes();
+        TestResponse {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> TestResponse {
+        self.send(Request::get(path).body(Body::empty()).unwrap())
+            .await
+    }
+
+    pub async fn post_json(&self, path: &str, body: &Value) -> TestResponse {
+        self.send_json(Method::POST, path, body, None).await
+    }
+
+    pub async fn patch_json(&self, path: &str, body: &Value, if_match: Option<&str>) -> TestResponse {
+        self.send_json(Method::PATCH, path, body, if_match).await
+    }
+
+    async fn send_json(
+        &self,
+        method: Method,
+        path: &str,
+        body: &Value,
+        if_match: Option<&str>,
+    ) -> TestResponse {
+        let mut request = Request::builder()
+            .method(method)
+            .uri(path)
+            .header(header::CONTENT_TYPE, "application/json");
+        if let Some(tag) = if_match {
+            request = request.header(header::IF_MATCH, tag);
+        }
+        self.send(request.body(Body::from(body.to_string())).unwrap())
+            .await
+    }
+
+    /// The id of the demo authority with this region code (`27` Khabarovsk, `24` Krasnoyarsk).
+    pub async fn authority(&self, region_code: &str) -> String {
+        let list = self.get("/api/v1/authorities").await.ok_json();
+        list["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["region_code"] == region_code)
+            .unwrap_or_else(|| panic!("no demo authority {region_code}"))["id"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+
+    /// Every service of an authority, following cursors with pages of `limit`.
+    pub async fn all_services(&self, authority: &str, query: &str, limit: u32) -> Vec<Value> {
+        let mut items = Vec::new();
+        let mut cursor: Option<String> = None;
+        loop {
+            let mut path = format!("/api/v1/authorities/{authority}/services?limit={limit}{query}");
+            if let Some(c) = &cursor {
+                path.push_str(&format!("&cursor={c}"));
+            }
+            let page = self.get(&path).await.ok_json();
+            let got = page["items"].as_array().unwrap();
+            assert!(got.len() <= limit as usize);
+            items.extend(got.iter().cloned());
+            match page["next_cursor"].as_str() {
+                Some(next) => cursor = Some(next.to_owned()),
+                None => return items,
+            }
+        }
+    }
+}
+
+pub struct TestResponse {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Bytes,
+}
+
+impl TestResponse {
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).unwrap_or_else(|err| {
+            panic!(
+                "body is not JSON ({err}): {}",
+                String::from_utf8_lossy(&self.body)
+            )
+        })
+    }
+
+    /// The JSON body, after checking the status is 2xx.
+    pub fn ok_json(&self) -> Value {
+        assert!(
+            self.status.is_success(),
+            "expected success, got {}: {}",
+            self.status,
+            String::from_utf8_lossy(&self.body)
+        );
+        self.json()
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// Checks this is a problem document with `status` and `code`, and returns it.
+    pub fn problem(&self, status: u16, code: &str) -> Value {
+        assert_eq!(
+            self.status.as_u16(),
+            status,
+            "body: {}",
+            String::from_utf8_lossy(&self.body)
+        );
+        assert_eq!(self.header("content-type"), Some("application/problem+json"));
+        let problem = self.json();
+        assert_eq!(problem["code"], code, "{problem}");
+        assert_eq!(problem["status"], status);
+        assert_eq!(problem["type"], format!("urn:socert:problem:{code}"));
+        assert!(!problem["detail"].as_str().unwrap_or_default().is_empty());
+        problem
+    }
+}
+
+/// A PostgreSQL database that exists for one test.
+pub struct PgDatabase {
+    admin_url: String,
+    name: String,
+    pub url: String,
+}
+
+impl PgDatabase {
+    async fn create() -> Self {
+        let admin_url = std::env::var("SOCERT_TEST_POSTGRES_URL")
+            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned());
+        let name = format!("socert_test_{}", uuid_simple());
+        let mut admin = connect(&admin_url).await;
+        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+            .execute(&mut admin)
+            .await
+            .expect("create test database");
+        let base = admin_url
+            .rsplit_once('/')
+            .map(|(base, _)| base)
+            .expect("database URL has a path");
+        let url = format!("{base}/{name}");
+        Self {
+            admin_url,
+            name,
+            url,
+        }
+    }
+}
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        // Drop runs inside the test's runtime, which cannot block on async work: use a thread
+        // with its own small runtime.
+        let admin_url = self.admin_url.clone();
+        let name = self.name.clone();
+        let dropped = std::thread::spawn(move || {
+            tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("runtime")
+                .block_on(async move {
+                    let mut admin = connect(&admin_url).await;
+                    sqlx::query(sqlx::AssertSqlSafe(format!(
+                        "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                    )))
+                    .execute(&mut admin)
+                    .await
+                })
+        })
+        .join();
+        if !matches!(dropped, Ok(Ok(_))) {
+            eprintln!("could not drop test database {}", self.name);
+        }
+    }
+}
+
+async fn connect(url: &str) -> sqlx::PgConnection {
+    use sqlx::Connection;
+    sqlx::PgConnection::connect(url).await.unwrap_or_else(|err| {
+        panic!(
+            "PostgreSQL is needed for the postgres half of the suite ({err}). Start it \
+             (see README) or point SOCERT_TEST_POSTGRES_URL at a server."
+        )
+    })
+}
+
+fn uuid_simple() -> String {
+    uuid::Uuid::now_v7().simple().to_string()
+}
