@@ -35,10 +35,20 @@ fn help_documents_every_command() {
     let output = socert(dir.path()).arg("--help").output().unwrap();
     assert!(output.status.success());
     let help = String::from_utf8(output.stdout).unwrap();
-    for word in ["serve", "migrate", "demo", "--database-url", "--config", "DATABASE_URL"] {
+    for word in [
+        "serve",
+        "migrate",
+        "demo",
+        "--database-url",
+        "--config",
+        "DATABASE_URL",
+    ] {
         assert!(help.contains(word), "help mentions {word}:\n{help}");
     }
-    let serve_help = socert(dir.path()).args(["serve", "--help"]).output().unwrap();
+    let serve_help = socert(dir.path())
+        .args(["serve", "--help"])
+        .output()
+        .unwrap();
     let serve_help = String::from_utf8(serve_help.stdout).unwrap();
     assert!(serve_help.contains("--bind") && serve_help.contains("--no-demo"));
 }
@@ -78,7 +88,10 @@ fn serve_works_with_no_setup_and_stops_gracefully_on_sigterm() {
             assert!(status.success(), "exits cleanly: {status}");
             break;
         }
-        assert!(started.elapsed() < Duration::from_secs(20), "stops within 20 s");
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "stops within 20 s"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
 }
@@ -95,7 +108,10 @@ fn demo_refuses_to_overwrite_data_unless_reset() {
     let message = String::from_utf8_lossy(&second.stderr);
     assert!(message.contains("socert demo --reset"), "{message}");
 
-    let reset = socert(dir.path()).args(["demo", "--reset"]).output().unwrap();
+    let reset = socert(dir.path())
+        .args(["demo", "--reset"])
+        .output()
+        .unwrap();
     assert!(reset.status.success());
     assert!(String::from_utf8_lossy(&reset.stdout).contains("32 services"));
 }
@@ -104,7 +120,11 @@ fn demo_refuses_to_overwrite_data_unless_reset() {
 fn a_bad_database_url_is_a_readable_error_without_the_password() {
     let dir = tempfile::tempdir().unwrap();
     let output = socert(dir.path())
-        .args(["migrate", "--database-url", "mysql://root:hunter2@localhost/db"])
+        .args([
+            "migrate",
+            "--database-url",
+            "mysql://root:hunter2@localhost/db",
+        ])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1));

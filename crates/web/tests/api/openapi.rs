@@ -30,7 +30,10 @@ async fn the_document_and_the_docs_page_are_served() {
     assert_eq!(docs.status, 200);
     let html = String::from_utf8_lossy(&docs.body);
     assert!(html.contains("swagger"), "the docs page is Swagger UI");
-    assert!(!html.contains("https://"), "no CDN: every asset is served by the binary");
+    assert!(
+        !html.contains("https://"),
+        "no CDN: every asset is served by the binary"
+    );
     let script = app.get("/api/docs/swagger-ui-bundle.js").await;
     assert_eq!(script.status, 200);
     assert!(script.body.len() > 100_000);

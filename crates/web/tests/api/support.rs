@@ -111,7 +111,12 @@ impl TestApp {
         self.send_json(Method::POST, path, body, None).await
     }
 
-    pub async fn patch_json(&self, path: &str, body: &Value, if_match: Option<&str>) -> TestResponse {
+    pub async fn patch_json(
+        &self,
+        path: &str,
+        body: &Value,
+        if_match: Option<&str>,
+    ) -> TestResponse {
         self.send_json(Method::PATCH, path, body, if_match).await
     }
 
@@ -207,7 +212,10 @@ impl TestResponse {
             "body: {}",
             String::from_utf8_lossy(&self.body)
         );
-        assert_eq!(self.header("content-type"), Some("application/problem+json"));
+        assert_eq!(
+            self.header("content-type"),
+            Some("application/problem+json")
+        );
         let problem = self.json();
         assert_eq!(problem["code"], code, "{problem}");
         assert_eq!(problem["status"], status);
@@ -276,12 +284,14 @@ impl Drop for PgDatabase {
 
 async fn connect(url: &str) -> sqlx::PgConnection {
     use sqlx::Connection;
-    sqlx::PgConnection::connect(url).await.unwrap_or_else(|err| {
-        panic!(
-            "PostgreSQL is needed for the postgres half of the suite ({err}). Start it \
+    sqlx::PgConnection::connect(url)
+        .await
+        .unwrap_or_else(|err| {
+            panic!(
+                "PostgreSQL is needed for the postgres half of the suite ({err}). Start it \
              (see README) or point SOCERT_TEST_POSTGRES_URL at a server."
-        )
-    })
+            )
+        })
 }
 
 fn uuid_simple() -> String {
