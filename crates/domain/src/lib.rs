@@ -6,6 +6,7 @@
 pub mod authority;
 pub mod catalogue;
 pub mod ids;
+pub mod ledger;
 pub mod locale;
 pub mod money;
 pub mod text;

@@ -7,7 +7,8 @@ use socert_domain::{
     NewService, ServiceCategory as C, ServiceCode, Timestamp, Unit as U,
 };
 
-use crate::{Error, Result, ServiceUpdate, Store};
+use crate::prelude::*;
+use crate::{Error, Result, ServiceUpdate};
 
 /// What a demo load created.
 #[derive(Debug, Clone, PartialEq, Eq)]

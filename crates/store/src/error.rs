@@ -1,4 +1,6 @@
+use socert_domain::Money;
 use socert_domain::ServiceError;
+use socert_domain::ledger::{AccountRef, LedgerError};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -14,6 +16,19 @@ pub enum Error {
     VersionMismatch { what: &'static str, current: i64 },
     #[error(transparent)]
     Rule(#[from] ServiceError),
+    #[error(transparent)]
+    Ledger(#[from] LedgerError),
+    #[error("account {0} is not open")]
+    NoAccount(AccountRef),
+    #[error("insufficient funds on {account} for {requested}")]
+    InsufficientFunds {
+        account: AccountRef,
+        requested: Money,
+    },
+    #[error("this idempotency key was already used for a different command")]
+    IdempotencyConflict,
+    #[error("transaction {0} has already been reversed")]
+    AlreadyReversed(uuid::Uuid),
     #[error("configuration: {0}")]
     Config(String),
     #[error("stored data is inconsistent: {0}")]

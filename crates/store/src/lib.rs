@@ -9,20 +9,22 @@
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use socert_domain::{
-    Authority, AuthorityId, Date, LocalizedText, Money, NewService, Service, ServiceCategory,
-    ServiceId,
-};
+use socert_domain::{Date, LocalizedText, Money, ServiceCategory};
 
+mod catalogue;
 pub mod demo;
 mod error;
+pub mod ledger;
 mod postgres;
 mod rows;
+pub mod scratch;
 mod shared;
 mod sql;
 mod sqlite;
 
+pub use catalogue::CatalogueStore;
 pub use error::{Error, Result};
+pub use ledger::LedgerStore;
 pub use postgres::PgStore;
 pub use sqlite::SqliteStore;
 
@@ -40,16 +42,16 @@ pub struct ServiceFilter {
 
 /// One page of a keyset-paginated list: items after `after` (exclusive), at most `limit` of them.
 #[derive(Debug, Clone)]
-pub struct PageRequest {
-    pub after: Option<String>,
+pub struct PageRequest<K = String> {
+    pub after: Option<K>,
     pub limit: u32,
 }
 
 #[derive(Debug, Clone)]
-pub struct Page<T> {
+pub struct Page<T, K = String> {
     pub items: Vec<T>,
     /// The key to pass as `after` for the next page; `None` on the last page.
-    pub next: Option<String>,
+    pub next: Option<K>,
 }
 
 /// A change to a catalogue entry. Fields left `None` stay as they are.
@@ -60,8 +62,10 @@ pub struct ServiceUpdate {
     pub cost: Option<(Money, Date)>,
 }
 
+/// The whole store: one value per database, shared by every request. Its methods are grouped by
+/// aggregate in the supertraits (bring them into scope with `use socert_store::prelude::*`).
 #[async_trait]
-pub trait Store: Send + Sync + 'static {
+pub trait Store: CatalogueStore + LedgerStore + Send + Sync + 'static {
     fn backend(&self) -> Backend;
 
     /// Applies pending migrations of this backend's tree.
@@ -70,33 +74,16 @@ pub trait Store: Send + Sync + 'static {
     /// Fails when the database cannot answer a trivial query.
     async fn ping(&self) -> Result<()>;
 
-    async fn list_authorities(&self) -> Result<Vec<Authority>>;
-    async fn authority(&self, id: AuthorityId) -> Result<Authority>;
-    async fn create_authority(&self, authority: &Authority) -> Result<()>;
-
-    async fn services(
-        &self,
-        authority: AuthorityId,
-        filter: &ServiceFilter,
-        page: &PageRequest,
-    ) -> Result<Page<Service>>;
-    async fn service(&self, authority: AuthorityId, id: ServiceId) -> Result<Service>;
-    async fn create_service(&self, new: NewService) -> Result<Service>;
-    /// Applies `update` atomically. With `expected_version`, refuses with
-    /// [`Error::VersionMismatch`] when someone else changed the service first.
-    async fn update_service(
-        &self,
-        authority: AuthorityId,
-        id: ServiceId,
-        update: ServiceUpdate,
-        expected_version: Option<i64>,
-    ) -> Result<Service>;
-
     /// Deletes every row of every table, in one transaction (used by `socert demo --reset`).
     async fn wipe(&self) -> Result<()>;
 
     /// Closes the connections; in-flight queries finish first.
     async fn close(&self);
+}
+
+/// The store traits, for `use socert_store::prelude::*`.
+pub mod prelude {
+    pub use crate::{CatalogueStore, LedgerStore, Store};
 }
 
 /// Opens the store a URL names: `postgres://…` or `postgresql://…` for PostgreSQL, `sqlite://PATH`

@@ -9,10 +9,13 @@ use sqlx::migrate::Migrator;
 use sqlx::postgres::PgPoolOptions;
 use sqlx::{PgPool, Postgres, Transaction};
 
+use crate::catalogue::impl_catalogue;
+use crate::ledger::{AccountCache, impl_ledger};
 use crate::{Backend, Result, shared::impl_store};
 
 pub struct PgStore {
     pool: PgPool,
+    accounts: AccountCache,
 }
 
 impl PgStore {
@@ -24,7 +27,10 @@ impl PgStore {
             .acquire_timeout(Duration::from_secs(10))
             .connect(url)
             .await?;
-        Ok(Self { pool })
+        Ok(Self {
+            pool,
+            accounts: AccountCache::default(),
+        })
     }
 
     async fn begin_write(&self) -> Result<Transaction<'static, Postgres>> {
@@ -33,3 +39,5 @@ impl PgStore {
 }
 
 impl_store!(PgStore, Backend::Postgres);
+impl_catalogue!(PgStore);
+impl_ledger!(PgStore);

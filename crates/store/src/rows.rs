@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use socert_domain::ledger::AccountRef;
 use socert_domain::{
     Authority, AuthorityId, AuthoritySettings, CostHistory, CostPeriod, Country, Currency, Date,
     Locale, LocalizedText, Money, Service, ServiceCode, ServiceId, Timestamp,
@@ -160,4 +161,109 @@ pub(crate) fn date_text(date: Date) -> String {
 
 fn corrupt(err: impl std::fmt::Display) -> Error {
     Error::Corrupt(err.to_string())
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct AccountRow {
+    id: Uuid,
+    authority_id: Uuid,
+    kind: String,
+    owner_id: Uuid,
+    currency: String,
+    balance_minor: i64,
+    last_seq: i64,
+    created_at_us: i64,
+}
+
+impl AccountRow {
+    pub(crate) fn into_domain(self) -> Result<crate::ledger::Account> {
+        let currency: Currency = self.currency.parse().map_err(corrupt)?;
+        Ok(crate::ledger::Account {
+            id: self.id,
+            authority_id: AuthorityId::from_uuid(self.authority_id),
+            account: AccountRef::new(self.kind.parse().map_err(corrupt)?, self.owner_id),
+            balance: Money::from_minor(self.balance_minor, currency),
+            postings: self.last_seq,
+            created_at: timestamp(self.created_at_us)?,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct TransactionRow {
+    id: Uuid,
+    authority_id: Uuid,
+    kind: String,
+    idempotency_key: String,
+    reverses: Option<Uuid>,
+    memo: Option<String>,
+    created_at_us: i64,
+}
+
+impl TransactionRow {
+    pub(crate) fn into_domain(
+        self,
+        postings: Vec<PostingRow>,
+    ) -> Result<crate::ledger::LedgerTransaction> {
+        Ok(crate::ledger::LedgerTransaction {
+            id: self.id,
+            authority_id: AuthorityId::from_uuid(self.authority_id),
+            kind: self.kind.parse().map_err(corrupt)?,
+            idempotency_key: self.idempotency_key,
+            reverses: self.reverses,
+            memo: self.memo,
+            created_at: timestamp(self.created_at_us)?,
+            postings: postings
+                .into_iter()
+                .map(PostingRow::into_domain)
+                .collect::<Result<_>>()?,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct PostingRow {
+    kind: String,
+    owner_id: Uuid,
+    currency: String,
+    amount_minor: i64,
+    balance_after_minor: i64,
+    seq: i64,
+}
+
+impl PostingRow {
+    fn into_domain(self) -> Result<crate::ledger::StoredPosting> {
+        let currency: Currency = self.currency.parse().map_err(corrupt)?;
+        Ok(crate::ledger::StoredPosting {
+            account: AccountRef::new(self.kind.parse().map_err(corrupt)?, self.owner_id),
+            amount: Money::from_minor(self.amount_minor, currency),
+            balance_after: Money::from_minor(self.balance_after_minor, currency),
+            seq: self.seq,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct HistoryRow {
+    seq: i64,
+    transaction_id: Uuid,
+    kind: String,
+    memo: Option<String>,
+    created_at_us: i64,
+    amount_minor: i64,
+    balance_after_minor: i64,
+}
+
+impl HistoryRow {
+    pub(crate) fn into_domain(self, currency: Currency) -> Result<crate::ledger::HistoryLine> {
+        Ok(crate::ledger::HistoryLine {
+            seq: self.seq,
+            transaction_id: self.transaction_id,
+            kind: self.kind.parse().map_err(corrupt)?,
+            memo: self.memo,
+            at: timestamp(self.created_at_us)?,
+            amount: Money::from_minor(self.amount_minor, currency),
+            balance_after: Money::from_minor(self.balance_after_minor, currency),
+        })
+    }
 }

@@ -1,8 +1,9 @@
-//! The part of [`crate::Store`] whose code is the same on both backends.
+//! How one text of store code serves both backends.
 //!
 //! sqlx's query API is generic over the database, but spelling that out needs a tower of trait
-//! bounds per function. Instead the one text below is expanded once per backend: each backend
-//! provides `pool`, `begin_write()` and `MIGRATOR`, the only things that differ.
+//! bounds per function. Instead each aggregate's code (`impl_store!` here, `impl_catalogue!` in
+//! catalogue.rs, `impl_ledger!` in ledger.rs) is a macro expanded once per backend. Each backend
+//! provides `pool`, `accounts`, `begin_write()` and `MIGRATOR`, the only things that differ.
 
 macro_rules! impl_store {
     ($store:ty, $backend:expr) => {
@@ -22,246 +23,13 @@ macro_rules! impl_store {
                 Ok(())
             }
 
-            async fn list_authorities(&self) -> $crate::Result<Vec<socert_domain::Authority>> {
-                let rows: Vec<$crate::rows::AuthorityRow> =
-                    sqlx::query_as($crate::sql::LIST_AUTHORITIES)
-                        .fetch_all(&self.pool)
-                        .await?;
-                rows.into_iter().map(|row| row.into_domain()).collect()
-            }
-
-            async fn authority(
-                &self,
-                id: socert_domain::AuthorityId,
-            ) -> $crate::Result<socert_domain::Authority> {
-                let row: Option<$crate::rows::AuthorityRow> =
-                    sqlx::query_as($crate::sql::GET_AUTHORITY)
-                        .bind(id.as_uuid())
-                        .fetch_optional(&self.pool)
-                        .await?;
-                row.ok_or($crate::Error::NotFound { what: "authority" })?
-                    .into_domain()
-            }
-
-            async fn create_authority(
-                &self,
-                authority: &socert_domain::Authority,
-            ) -> $crate::Result<()> {
-                use socert_domain::Locale;
-                let mut tx = self.begin_write().await?;
-                sqlx::query($crate::sql::INSERT_AUTHORITY)
-                    .bind(authority.id.as_uuid())
-                    .bind(authority.names.get(Locale::Ru))
-                    .bind(authority.names.get(Locale::Uk))
-                    .bind(authority.names.get(Locale::En))
-                    .bind(&authority.region_code)
-                    .bind(authority.country.code())
-                    .bind(authority.currency.code())
-                    .bind(authority.locale.code())
-                    .bind(&authority.time_zone)
-                    .bind(i32::from(authority.settings.confirmation_window_days))
-                    .bind($crate::rows::micros(authority.created_at))
-                    .execute(&mut *tx)
-                    .await?;
-                tx.commit().await?;
-                Ok(())
-            }
-
-            async fn services(
-                &self,
-                authority: socert_domain::AuthorityId,
-                filter: &$crate::ServiceFilter,
-                page: &$crate::PageRequest,
-            ) -> $crate::Result<$crate::Page<socert_domain::Service>> {
-                self.authority_currency(authority).await?;
-                let category = filter.category.map(|c| c.as_str());
-                let limit = usize::try_from(page.limit).unwrap_or(usize::MAX);
-                // One row more than asked tells whether another page follows.
-                let mut rows: Vec<$crate::rows::ServiceRow> =
-                    sqlx::query_as($crate::sql::LIST_SERVICES)
-                        .bind(authority.as_uuid())
-                        .bind(category)
-                        .bind(page.after.as_deref())
-                        .bind(i64::from(page.limit) + 1)
-                        .fetch_all(&self.pool)
-                        .await?;
-                let has_more = rows.len() > limit;
-                rows.truncate(limit);
-                let next = if has_more {
-                    rows.last().map(|row| row.code().to_owned())
-                } else {
-                    None
-                };
-                let costs = match (rows.first(), rows.last()) {
-                    (Some(first), Some(last)) => {
-                        sqlx::query_as($crate::sql::COSTS_OF_PAGE)
-                            .bind(authority.as_uuid())
-                            .bind(category)
-                            .bind(first.code())
-                            .bind(last.code())
-                            .fetch_all(&self.pool)
-                            .await?
-                    }
-                    _ => Vec::new(),
-                };
-                Ok($crate::Page {
-                    items: $crate::rows::assemble(rows, costs)?,
-                    next,
-                })
-            }
-
-            async fn service(
-                &self,
-                authority: socert_domain::AuthorityId,
-                id: socert_domain::ServiceId,
-            ) -> $crate::Result<socert_domain::Service> {
-                let row: Option<$crate::rows::ServiceRow> =
-                    sqlx::query_as($crate::sql::GET_SERVICE)
-                        .bind(id.as_uuid())
-                        .bind(authority.as_uuid())
-                        .fetch_optional(&self.pool)
-                        .await?;
-                let row = row.ok_or($crate::Error::NotFound { what: "service" })?;
-                let costs = sqlx::query_as($crate::sql::COSTS_OF_SERVICE)
-                    .bind(id.as_uuid())
-                    .fetch_all(&self.pool)
-                    .await?;
-                $crate::rows::assemble(vec![row], costs)?
-                    .pop()
-                    .ok_or($crate::Error::NotFound { what: "service" })
-            }
-
-            async fn create_service(
-                &self,
-                new: socert_domain::NewService,
-            ) -> $crate::Result<socert_domain::Service> {
-                use socert_domain::Locale;
-                let now = $crate::rows::now();
-                let id = socert_domain::ServiceId::new();
-                let mut tx = self.begin_write().await?;
-                let currency = $crate::shared::currency_of(
-                    sqlx::query_scalar($crate::sql::AUTHORITY_CURRENCY)
-                        .bind(new.authority_id.as_uuid())
-                        .fetch_optional(&mut *tx)
-                        .await?,
-                )?;
-                let costs =
-                    socert_domain::CostHistory::starting(new.cost, new.cost_from, currency)?;
-                sqlx::query($crate::sql::INSERT_SERVICE)
-                    .bind(id.as_uuid())
-                    .bind(new.authority_id.as_uuid())
-                    .bind(new.code.as_str())
-                    .bind(new.names.get(Locale::Ru))
-                    .bind(new.names.get(Locale::Uk))
-                    .bind(new.names.get(Locale::En))
-                    .bind(new.category.as_str())
-                    .bind(new.unit.as_str())
-                    .bind($crate::rows::micros(now))
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(|err| {
-                        if $crate::error::is_unique_violation(
-                            &err,
-                            "services_code_unique",
-                            "services.authority_id, services.code",
-                        ) {
-                            $crate::Error::Conflict(format!(
-                                "a service with code {} already exists in this authority",
-                                new.code
-                            ))
-                        } else {
-                            err.into()
-                        }
-                    })?;
-                for period in costs.periods() {
-                    $crate::shared::insert_cost!(&mut *tx, id, period, now);
-                }
-                tx.commit().await?;
-                Ok(socert_domain::Service {
-                    id,
-                    authority_id: new.authority_id,
-                    code: new.code,
-                    names: new.names,
-                    category: new.category,
-                    unit: new.unit,
-                    costs,
-                    version: 1,
-                    created_at: now,
-                    updated_at: now,
-                })
-            }
-
-            async fn update_service(
-                &self,
-                authority: socert_domain::AuthorityId,
-                id: socert_domain::ServiceId,
-                update: $crate::ServiceUpdate,
-                expected_version: Option<i64>,
-            ) -> $crate::Result<socert_domain::Service> {
-                use socert_domain::Locale;
-                let now = $crate::rows::now();
-                let mut tx = self.begin_write().await?;
-                let bumped: Option<i64> = sqlx::query_scalar($crate::sql::BUMP_SERVICE_VERSION)
-                    .bind(id.as_uuid())
-                    .bind(authority.as_uuid())
-                    .bind($crate::rows::micros(now))
-                    .bind(expected_version)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-                if bumped.is_none() {
-                    let current: Option<i64> = sqlx::query_scalar($crate::sql::SERVICE_VERSION)
-                        .bind(id.as_uuid())
-                        .bind(authority.as_uuid())
-                        .fetch_optional(&mut *tx)
-                        .await?;
-                    return Err(match current {
-                        None => $crate::Error::NotFound { what: "service" },
-                        Some(current) => $crate::Error::VersionMismatch {
-                            what: "service",
-                            current,
-                        },
-                    });
-                }
-                if let Some(names) = &update.names {
-                    sqlx::query($crate::sql::RENAME_SERVICE)
-                        .bind(id.as_uuid())
-                        .bind(names.get(Locale::Ru))
-                        .bind(names.get(Locale::Uk))
-                        .bind(names.get(Locale::En))
-                        .execute(&mut *tx)
-                        .await?;
-                }
-                if let Some((cost, valid_from)) = update.cost {
-                    let currency = $crate::shared::currency_of(
-                        sqlx::query_scalar($crate::sql::AUTHORITY_CURRENCY)
-                            .bind(authority.as_uuid())
-                            .fetch_optional(&mut *tx)
-                            .await?,
-                    )?;
-                    let rows = sqlx::query_as($crate::sql::COSTS_OF_SERVICE)
-                        .bind(id.as_uuid())
-                        .fetch_all(&mut *tx)
-                        .await?;
-                    let history = $crate::rows::cost_history(id, rows)?;
-                    let change = history.change(cost, valid_from, currency)?;
-                    sqlx::query($crate::sql::CLOSE_OPEN_COST)
-                        .bind(id.as_uuid())
-                        .bind($crate::rows::date_text(change.close_at))
-                        .bind($crate::rows::date_text(change.close_from))
-                        .execute(&mut *tx)
-                        .await?;
-                    $crate::shared::insert_cost!(&mut *tx, id, &change.opened, now);
-                }
-                tx.commit().await?;
-                self.service(authority, id).await
-            }
-
             async fn wipe(&self) -> $crate::Result<()> {
                 let mut tx = self.begin_write().await?;
                 for statement in $crate::sql::WIPE {
                     sqlx::query(statement).execute(&mut *tx).await?;
                 }
                 tx.commit().await?;
+                self.accounts.clear();
                 Ok(())
             }
 
@@ -269,45 +37,7 @@ macro_rules! impl_store {
                 self.pool.close().await;
             }
         }
-
-        impl $store {
-            async fn authority_currency(
-                &self,
-                authority: socert_domain::AuthorityId,
-            ) -> $crate::Result<socert_domain::Currency> {
-                $crate::shared::currency_of(
-                    sqlx::query_scalar($crate::sql::AUTHORITY_CURRENCY)
-                        .bind(authority.as_uuid())
-                        .fetch_optional(&self.pool)
-                        .await?,
-                )
-            }
-        }
     };
 }
 
-/// Inserts one cost period of a service inside the caller's transaction.
-macro_rules! insert_cost {
-    ($executor:expr, $service:expr, $period:expr, $now:expr) => {{
-        let period: &socert_domain::CostPeriod = $period;
-        sqlx::query($crate::sql::INSERT_COST)
-            .bind($service.as_uuid())
-            .bind($crate::rows::date_text(period.valid_from))
-            .bind(period.valid_to.map($crate::rows::date_text))
-            .bind(period.cost.minor())
-            .bind(period.cost.currency().code())
-            .bind($crate::rows::micros($now))
-            .execute($executor)
-            .await?;
-    }};
-}
-
 pub(crate) use impl_store;
-pub(crate) use insert_cost;
-
-/// The authority's currency from an `AUTHORITY_CURRENCY` lookup; a missing row means no authority.
-pub(crate) fn currency_of(code: Option<String>) -> crate::Result<socert_domain::Currency> {
-    let code = code.ok_or(crate::Error::NotFound { what: "authority" })?;
-    code.parse()
-        .map_err(|_| crate::Error::Corrupt(format!("unknown currency {code:?}")))
-}

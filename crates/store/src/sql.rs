@@ -53,9 +53,88 @@ pub const RENAME_SERVICE: &str =
 pub const CLOSE_OPEN_COST: &str = "UPDATE normative_costs SET valid_to = $2 \
      WHERE service_id = $1 AND valid_to IS NULL AND valid_from = $3";
 
-/// Tables in the order they can be emptied without breaking foreign keys.
-pub const WIPE: [&str; 3] = [
+/// Tables in the order they can be emptied without breaking foreign keys. The maintenance row
+/// lets the append-only triggers allow these deletes, in this transaction only.
+pub const WIPE: [&str; 8] = [
+    "INSERT INTO ledger_maintenance (wiping) VALUES (1)",
+    "DELETE FROM ledger_postings",
+    "DELETE FROM ledger_transactions",
+    "DELETE FROM ledger_accounts",
+    "DELETE FROM ledger_maintenance",
     "DELETE FROM normative_costs",
     "DELETE FROM services",
     "DELETE FROM authorities",
 ];
+
+// ---- ledger -------------------------------------------------------------------------------
+
+pub const OPEN_ACCOUNT: &str = "INSERT INTO ledger_accounts (id, authority_id, kind, owner_id, currency, balance_minor, \
+     last_seq, created_at_us) VALUES ($1, $2, $3, $4, $5, 0, 0, $6) \
+     ON CONFLICT (authority_id, kind, owner_id) DO NOTHING";
+
+pub const GET_ACCOUNT: &str = "SELECT id, authority_id, kind, owner_id, currency, balance_minor, last_seq, created_at_us \
+     FROM ledger_accounts WHERE authority_id = $1 AND kind = $2 AND owner_id = $3";
+
+pub const ACCOUNT_ID: &str = "SELECT id, currency FROM ledger_accounts WHERE authority_id = $1 AND kind = $2 AND owner_id = $3";
+
+/// Claims the idempotency key: returns no row when the key was used before.
+pub const INSERT_TRANSACTION: &str = "INSERT INTO ledger_transactions (id, authority_id, kind, idempotency_key, \
+     fingerprint, reverses, memo, created_at_us) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+     ON CONFLICT (authority_id, idempotency_key) DO NOTHING RETURNING id";
+
+pub const TRANSACTION_BY_KEY: &str = "SELECT id, fingerprint FROM ledger_transactions WHERE authority_id = $1 AND idempotency_key = $2";
+
+/// The overspend guard: moves a balance only if it stays non-negative (or may go negative).
+pub const MOVE_BALANCE: &str = "UPDATE ledger_accounts SET balance_minor = balance_minor + $2, last_seq = last_seq + 1 \
+     WHERE id = $1 AND (kind = 'funding' OR balance_minor + $2 >= 0) RETURNING balance_minor, last_seq";
+
+pub const INSERT_POSTING: &str = "INSERT INTO ledger_postings (account_id, seq, transaction_id, amount_minor, \
+     balance_after_minor) VALUES ($1, $2, $3, $4, $5)";
+
+pub const GET_TRANSACTION: &str = "SELECT id, authority_id, kind, idempotency_key, reverses, memo, created_at_us \
+     FROM ledger_transactions WHERE id = $1 AND authority_id = $2";
+
+pub const POSTINGS_OF_TRANSACTION: &str = "SELECT a.kind, a.owner_id, a.currency, p.amount_minor, \
+     p.balance_after_minor, p.seq FROM ledger_postings p JOIN ledger_accounts a ON a.id = p.account_id \
+     WHERE p.transaction_id = $1 ORDER BY p.amount_minor, a.kind, a.owner_id";
+
+pub const ACCOUNT_HISTORY: &str = "SELECT p.seq, p.transaction_id, t.kind, t.memo, t.created_at_us, p.amount_minor, \
+     p.balance_after_minor FROM ledger_postings p JOIN ledger_transactions t ON t.id = p.transaction_id \
+     WHERE p.account_id = $1 AND ($2 IS NULL OR p.seq < $2) ORDER BY p.seq DESC LIMIT $3";
+
+// Invariant checks for `socert verify`. `$1` is an authority id, or NULL for all authorities.
+
+pub const V_COUNTS: &str = "SELECT \
+     (SELECT COUNT(*) FROM ledger_accounts WHERE $1 IS NULL OR authority_id = $1), \
+     (SELECT COUNT(*) FROM ledger_transactions WHERE $1 IS NULL OR authority_id = $1)";
+
+pub const V_UNBALANCED: &str = "SELECT t.id, a.currency, CAST(SUM(p.amount_minor) AS BIGINT) \
+     FROM ledger_transactions t JOIN ledger_postings p ON p.transaction_id = t.id \
+     JOIN ledger_accounts a ON a.id = p.account_id \
+     WHERE $1 IS NULL OR t.authority_id = $1 \
+     GROUP BY t.id, a.currency HAVING SUM(p.amount_minor) <> 0";
+
+pub const V_TOO_FEW_POSTINGS: &str = "SELECT t.id, COUNT(p.seq) FROM ledger_transactions t \
+     LEFT JOIN ledger_postings p ON p.transaction_id = t.id \
+     WHERE $1 IS NULL OR t.authority_id = $1 GROUP BY t.id HAVING COUNT(p.seq) < 2";
+
+pub const V_BALANCES: &str = "SELECT a.id, a.kind, a.owner_id, a.balance_minor, \
+     CAST(COALESCE(SUM(p.amount_minor), 0) AS BIGINT), a.last_seq, COUNT(p.seq) \
+     FROM ledger_accounts a LEFT JOIN ledger_postings p ON p.account_id = a.id \
+     WHERE $1 IS NULL OR a.authority_id = $1 \
+     GROUP BY a.id, a.kind, a.owner_id, a.balance_minor, a.last_seq \
+     HAVING a.balance_minor <> COALESCE(SUM(p.amount_minor), 0) OR a.last_seq <> COUNT(p.seq)";
+
+pub const V_RUNNING: &str = "SELECT account_id, seq FROM (\
+     SELECT p.account_id, p.seq, p.balance_after_minor, \
+     SUM(p.amount_minor) OVER (PARTITION BY p.account_id ORDER BY p.seq) AS running \
+     FROM ledger_postings p JOIN ledger_accounts a ON a.id = p.account_id \
+     WHERE $1 IS NULL OR a.authority_id = $1) checked \
+     WHERE running <> balance_after_minor ORDER BY account_id, seq";
+
+pub const V_NEGATIVE: &str = "SELECT id, kind, owner_id, balance_minor FROM ledger_accounts \
+     WHERE kind <> 'funding' AND balance_minor < 0 AND ($1 IS NULL OR authority_id = $1)";
+
+pub const V_AUTHORITY_TOTALS: &str = "SELECT authority_id, currency, CAST(SUM(balance_minor) AS BIGINT) \
+     FROM ledger_accounts WHERE $1 IS NULL OR authority_id = $1 \
+     GROUP BY authority_id, currency HAVING SUM(balance_minor) <> 0";

@@ -11,10 +11,13 @@ use sqlx::migrate::Migrator;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
+use crate::catalogue::impl_catalogue;
+use crate::ledger::{AccountCache, impl_ledger};
 use crate::{Backend, Error, Result, shared::impl_store};
 
 pub struct SqliteStore {
     pool: SqlitePool,
+    accounts: AccountCache,
 }
 
 impl SqliteStore {
@@ -34,7 +37,10 @@ impl SqliteStore {
             .max_connections(8)
             .connect_with(options)
             .await?;
-        Ok(Self { pool })
+        Ok(Self {
+            pool,
+            accounts: AccountCache::default(),
+        })
     }
 
     async fn begin_write(&self) -> Result<Transaction<'static, Sqlite>> {
@@ -43,3 +49,5 @@ impl SqliteStore {
 }
 
 impl_store!(SqliteStore, Backend::Sqlite);
+impl_catalogue!(SqliteStore);
+impl_ledger!(SqliteStore);

@@ -8,6 +8,7 @@ use axum::body::{Body, Bytes};
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use http_body_util::BodyExt;
 use serde_json::Value;
+use socert_store::scratch::ScratchDatabase;
 use socert_store::{Store, demo};
 use socert_web::{AppState, app};
 use tower::ServiceExt;
@@ -40,34 +41,32 @@ macro_rules! on_both_backends {
 pub struct TestApp {
     router: Router,
     pub store: Arc<dyn Store>,
-    _database: TestDatabase,
-}
-
-/// Held only so that dropping the app removes its database.
-#[allow(dead_code)]
-enum TestDatabase {
-    Sqlite(tempfile::TempDir),
-    Postgres(PgDatabase),
+    /// Held so that dropping the app removes its database.
+    _database: ScratchDatabase,
 }
 
 impl TestApp {
     /// A fresh SQLite file with the demo data.
     pub async fn sqlite() -> Self {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let url = format!("sqlite://{}", dir.path().join("socert.db").display());
-        Self::start(&url, TestDatabase::Sqlite(dir)).await
+        Self::start(ScratchDatabase::sqlite().expect("temporary SQLite file")).await
     }
 
     /// A fresh PostgreSQL database with the demo data, dropped when the test ends. The server is
     /// `SOCERT_TEST_POSTGRES_URL` (default: the local one at 127.0.0.1:5432).
     pub async fn postgres() -> Self {
-        let db = PgDatabase::create().await;
-        let url = db.url.clone();
-        Self::start(&url, TestDatabase::Postgres(db)).await
+        let database = ScratchDatabase::postgres_for_tests()
+            .await
+            .unwrap_or_else(|err| {
+                panic!(
+                    "PostgreSQL is needed for the postgres half of the suite ({err}). Start it \
+                 (see README) or point SOCERT_TEST_POSTGRES_URL at a server."
+                )
+            });
+        Self::start(database).await
     }
 
-    async fn start(url: &str, database: TestDatabase) -> Self {
-        let store = socert_store::open(url).await.expect("open store");
+    async fn start(database: ScratchDatabase) -> Self {
+        let store = socert_store::open(&database.url).await.expect("open store");
         store.migrate().await.expect("migrate");
         demo::load(store.as_ref()).await.expect("demo data");
         let router = app(AppState {
@@ -223,77 +222,4 @@ impl TestResponse {
         assert!(!problem["detail"].as_str().unwrap_or_default().is_empty());
         problem
     }
-}
-
-/// A PostgreSQL database that exists for one test.
-pub struct PgDatabase {
-    admin_url: String,
-    name: String,
-    pub url: String,
-}
-
-impl PgDatabase {
-    async fn create() -> Self {
-        let admin_url = std::env::var("SOCERT_TEST_POSTGRES_URL")
-            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned());
-        let name = format!("socert_test_{}", uuid_simple());
-        let mut admin = connect(&admin_url).await;
-        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-            .execute(&mut admin)
-            .await
-            .expect("create test database");
-        let base = admin_url
-            .rsplit_once('/')
-            .map(|(base, _)| base)
-            .expect("database URL has a path");
-        let url = format!("{base}/{name}");
-        Self {
-            admin_url,
-            name,
-            url,
-        }
-    }
-}
-
-impl Drop for PgDatabase {
-    fn drop(&mut self) {
-        // Drop runs inside the test's runtime, which cannot block on async work: use a thread
-        // with its own small runtime.
-        let admin_url = self.admin_url.clone();
-        let name = self.name.clone();
-        let dropped = std::thread::spawn(move || {
-            tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .expect("runtime")
-                .block_on(async move {
-                    let mut admin = connect(&admin_url).await;
-                    sqlx::query(sqlx::AssertSqlSafe(format!(
-                        "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
-                    )))
-                    .execute(&mut admin)
-                    .await
-                })
-        })
-        .join();
-        if !matches!(dropped, Ok(Ok(_))) {
-            eprintln!("could not drop test database {}", self.name);
-        }
-    }
-}
-
-async fn connect(url: &str) -> sqlx::PgConnection {
-    use sqlx::Connection;
-    sqlx::PgConnection::connect(url)
-        .await
-        .unwrap_or_else(|err| {
-            panic!(
-                "PostgreSQL is needed for the postgres half of the suite ({err}). Start it \
-             (see README) or point SOCERT_TEST_POSTGRES_URL at a server."
-            )
-        })
-}
-
-fn uuid_simple() -> String {
-    uuid::Uuid::now_v7().simple().to_string()
 }
