@@ -75,6 +75,17 @@ macro_rules! impl_catalogue {
                     .bind($crate::rows::micros(authority.created_at))
                     .execute(&mut *tx)
                     .await?;
+                // Every authority has a funding account from the start: the source of all its
+                // budgets and the counter-account of officers' adjustments.
+                sqlx::query($crate::sql::OPEN_ACCOUNT)
+                    .bind(uuid::Uuid::now_v7())
+                    .bind(authority.id.as_uuid())
+                    .bind(socert_domain::ledger::AccountKind::Funding.as_str())
+                    .bind(authority.id.as_uuid())
+                    .bind(authority.currency.code())
+                    .bind($crate::rows::micros(authority.created_at))
+                    .execute(&mut *tx)
+                    .await?;
                 tx.commit().await?;
                 Ok(())
             }

@@ -29,6 +29,8 @@ pub enum Error {
     IdempotencyConflict,
     #[error("transaction {0} has already been reversed")]
     AlreadyReversed(uuid::Uuid),
+    #[error("a reversal cannot itself be reversed; post the original command again")]
+    NotReversible,
     #[error("configuration: {0}")]
     Config(String),
     #[error("stored data is inconsistent: {0}")]

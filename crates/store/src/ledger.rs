@@ -546,9 +546,7 @@ macro_rules! impl_ledger {
                 if let $crate::ledger::Plan::Reverse { transaction, .. } = plan {
                     let original = $crate::ledger::load_transaction!(&mut *tx, authority, *transaction)?;
                     if original.kind == TransactionKind::Reversal {
-                        return Err($crate::Error::Conflict(
-                            "a reversal cannot itself be reversed; post the original command again".to_owned(),
-                        ));
+                        return Err($crate::Error::NotReversible);
                     }
                     for posting in &original.postings {
                         let (account_id, _) = self.resolve_account(authority, posting.account).await?;

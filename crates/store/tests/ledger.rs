@@ -281,7 +281,7 @@ on_both_backends! {
         // Replaying the reversal is harmless; reversing again with a new key is refused.
         assert!(s.reverse(a, &key("undo-capture"), capture.id, Some("claim line voided".into())).await.unwrap().replayed);
         assert!(matches!(s.reverse(a, &fresh_key(), capture.id, None).await, Err(Error::AlreadyReversed(_))));
-        assert!(matches!(s.reverse(a, &fresh_key(), reversal.transaction.id, None).await, Err(Error::Conflict(_))));
+        assert!(matches!(s.reverse(a, &fresh_key(), reversal.transaction.id, None).await, Err(Error::NotReversible)));
         assert!(matches!(s.reverse(a, &fresh_key(), Uuid::now_v7(), None).await, Err(Error::NotFound { .. })));
         region.assert_verified().await;
     }

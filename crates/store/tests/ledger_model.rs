@@ -238,7 +238,7 @@ async fn run(store: &dyn Store, ops: Vec<Op>) -> Result<(), TestCaseError> {
                     .await;
                 if target.command.is_none() {
                     prop_assert!(
-                        matches!(result, Err(Error::Conflict(_))),
+                        matches!(result, Err(Error::NotReversible)),
                         "a reversal is not reversible: {result:?}"
                     );
                 } else if target.reversed {

@@ -5,6 +5,7 @@ use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
+use socert_domain::ledger::LedgerError;
 use socert_domain::{MoneyError, ServiceError, TextError};
 use socert_store::Error as StoreError;
 use utoipa::ToSchema;
@@ -53,6 +54,18 @@ pub enum ApiError {
     VersionMismatch(String),
     #[error(transparent)]
     Rule(#[from] ServiceError),
+    #[error(transparent)]
+    Ledger(LedgerError),
+    #[error("{0}")]
+    InsufficientFunds(String),
+    #[error("this Idempotency-Key was already used for a different request")]
+    IdempotencyConflict,
+    #[error("send an Idempotency-Key header: a key you choose, so that a retry cannot pay twice")]
+    MissingIdempotencyKey,
+    #[error("{0}")]
+    AlreadyReversed(String),
+    #[error("{0}")]
+    NotReversible(String),
     #[error("the service is temporarily unavailable; try again shortly")]
     Unavailable,
     #[error("internal error; quote the x-request-id header when reporting it")]
@@ -143,6 +156,47 @@ impl ApiError {
                     "Cost period cannot start then",
                 ),
             },
+            E::Ledger(rule) => match rule {
+                LedgerError::NonPositiveAmount(_)
+                | LedgerError::AmountTooLarge
+                | LedgerError::ZeroPosting => (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "invalid_amount",
+                    "Invalid amount",
+                ),
+                LedgerError::SameAccount => (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "same_account",
+                    "Same account",
+                ),
+                LedgerError::Money(MoneyError::CurrencyMismatch { .. }) => (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "currency_mismatch",
+                    "Wrong currency",
+                ),
+                _ => (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "validation_failed",
+                    "Invalid value",
+                ),
+            },
+            E::InsufficientFunds(_) => (
+                StatusCode::CONFLICT,
+                "insufficient_funds",
+                "Insufficient funds",
+            ),
+            E::IdempotencyConflict => (
+                StatusCode::CONFLICT,
+                "idempotency_key_reused",
+                "Idempotency key reused",
+            ),
+            E::MissingIdempotencyKey => (
+                StatusCode::BAD_REQUEST,
+                "missing_idempotency_key",
+                "Idempotency-Key required",
+            ),
+            E::AlreadyReversed(_) => (StatusCode::CONFLICT, "already_reversed", "Already reversed"),
+            E::NotReversible(_) => (StatusCode::CONFLICT, "not_reversible", "Not reversible"),
             E::Unavailable => (
                 StatusCode::SERVICE_UNAVAILABLE,
                 "unavailable",
@@ -166,6 +220,16 @@ impl ApiError {
             ApiError::Rule(ServiceError::PeriodNotAfterCurrent { .. }) => {
                 Some("valid_from".to_owned())
             }
+            ApiError::Ledger(LedgerError::MissingReason | LedgerError::MemoTooLong) => {
+                Some("reason".to_owned())
+            }
+            ApiError::Ledger(
+                LedgerError::NonPositiveAmount(_)
+                | LedgerError::AmountTooLarge
+                | LedgerError::ZeroPosting
+                | LedgerError::Money(_),
+            ) => Some("amount".to_owned()),
+            ApiError::MissingIdempotencyKey => Some("Idempotency-Key".to_owned()),
             _ => None,
         }
     }
@@ -190,6 +254,17 @@ impl From<StoreError> for ApiError {
             StoreError::Conflict(message) => ApiError::AlreadyExists(message),
             err @ StoreError::VersionMismatch { .. } => ApiError::VersionMismatch(err.to_string()),
             StoreError::Rule(rule) => ApiError::Rule(rule),
+            StoreError::Ledger(rule) => ApiError::Ledger(rule),
+            err @ StoreError::NoAccount(_) => {
+                tracing::debug!(error = %err, "no such account");
+                ApiError::NotFound("account")
+            }
+            err @ StoreError::InsufficientFunds { .. } => {
+                ApiError::InsufficientFunds(err.to_string())
+            }
+            StoreError::IdempotencyConflict => ApiError::IdempotencyConflict,
+            err @ StoreError::AlreadyReversed(_) => ApiError::AlreadyReversed(err.to_string()),
+            err @ StoreError::NotReversible => ApiError::NotReversible(err.to_string()),
             StoreError::Unavailable(source) => {
                 tracing::warn!(error = %source, "database unavailable");
                 ApiError::Unavailable

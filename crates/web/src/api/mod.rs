@@ -9,6 +9,7 @@ use crate::AppState;
 mod authorities;
 pub mod dto;
 mod health;
+mod ledger;
 mod services;
 
 #[derive(OpenApi)]
@@ -23,6 +24,7 @@ mod services;
         (name = "health", description = "Liveness and readiness probes"),
         (name = "authorities", description = "Regional authorities (tenants)"),
         (name = "catalogue", description = "Service catalogue and normative costs"),
+        (name = "ledger", description = "Double-entry ledger: balances, history, adjustments, verification"),
     ),
     components(schemas(crate::error::Problem))
 )]
@@ -37,4 +39,10 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(authorities::get_authority))
         .routes(routes!(services::list_services, services::create_service))
         .routes(routes!(services::get_service, services::update_service))
+        .routes(routes!(ledger::get_account))
+        .routes(routes!(ledger::account_history))
+        .routes(routes!(ledger::get_transaction))
+        .routes(routes!(ledger::create_adjustment))
+        .routes(routes!(ledger::reverse_transaction))
+        .routes(routes!(ledger::verify))
 }

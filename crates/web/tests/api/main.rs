@@ -5,4 +5,5 @@ mod support;
 mod catalogue;
 mod errors;
 mod health;
+mod ledger;
 mod openapi;
