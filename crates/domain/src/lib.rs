@@ -1,7 +1,8 @@
 //! socert's vocabulary: the types every other crate speaks and the rules that decide things.
 //!
 //! Pure by design: no async, no SQL, no HTTP. Raw input becomes these types once, at the edge
-//! (`Money::parse`, `ServiceCode::parse`, `Locale::parse`), and everything inside takes the typed value.
+//! (`Money::parse`, `ServiceCode::parse`, `Locale::parse`, `Inn::parse`), and everything inside takes
+//! the typed value.
 
 pub mod authority;
 pub mod catalogue;
@@ -9,6 +10,7 @@ pub mod ids;
 pub mod ledger;
 pub mod locale;
 pub mod money;
+pub mod taxid;
 pub mod text;
 
 pub use authority::{Authority, AuthoritySettings, Country};
@@ -19,6 +21,7 @@ pub use catalogue::{
 pub use ids::{AuthorityId, ServiceId};
 pub use locale::Locale;
 pub use money::{Currency, Money, MoneyError};
+pub use taxid::{Edrpou, Inn, Ogrn, Ogrnip, Rnokpp, Snils, TaxIdError, TaxIdKind};
 pub use text::{LocalizedText, TextError};
 
 /// An instant in UTC. Stored as BIGINT microseconds since the Unix epoch.
