@@ -52,6 +52,37 @@ enum Command {
         #[arg(long)]
         reset: bool,
     },
+    /// Check every ledger invariant; exits non-zero naming each violation.
+    Verify,
+    /// Measure performance on a throwaway database (never the configured one).
+    Bench {
+        #[command(subcommand)]
+        what: BenchCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum BenchCommand {
+    /// Ledger transfers/s and latency, spread over many accounts and on one hot account, with
+    /// `pgbench -b tpcb-like` on PostgreSQL as the reference.
+    Ledger {
+        /// Concurrent clients.
+        #[arg(long, default_value_t = 8)]
+        clients: usize,
+        /// Seconds per workload.
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+        /// Budget accounts in the spread workload.
+        #[arg(long, default_value_t = 1000)]
+        accounts: usize,
+        /// Which backends: sqlite, postgres or both.
+        #[arg(long, default_value = "both", value_parser = ["sqlite", "postgres", "both"])]
+        backend: String,
+        /// PostgreSQL server for the run (default: DATABASE_URL if it is PostgreSQL, else the
+        /// local server). A scratch database is created there and dropped after.
+        #[arg(long, value_name = "URL")]
+        postgres_url: Option<String>,
+    },
 }
 
 pub async fn run(args: Args) -> anyhow::Result<()> {
@@ -85,7 +116,61 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
             store.close().await;
             result
         }
+        Command::Verify => {
+            let store = open(&config).await?;
+            let result = verify(store.as_ref()).await;
+            store.close().await;
+            result
+        }
+        Command::Bench {
+            what:
+                BenchCommand::Ledger {
+                    clients,
+                    seconds,
+                    accounts,
+                    backend,
+                    postgres_url,
+                },
+        } => {
+            let server = postgres_url.unwrap_or_else(|| {
+                if config.database_url.starts_with("postgres") {
+                    config.database_url.clone()
+                } else {
+                    socert_store::scratch::DEFAULT_TEST_POSTGRES_URL.to_owned()
+                }
+            });
+            crate::bench::ledger(crate::bench::LedgerBench {
+                clients,
+                seconds,
+                accounts,
+                sqlite: backend != "postgres",
+                postgres_url: (backend != "sqlite").then_some(server),
+            })
+            .await
+        }
     }
+}
+
+async fn verify(store: &dyn Store) -> anyhow::Result<()> {
+    let report = store.verify_ledger(None).await?;
+    for violation in &report.violations {
+        println!(
+            "VIOLATION {}: {}: {}",
+            violation.rule, violation.subject, violation.detail
+        );
+    }
+    anyhow::ensure!(
+        report.violations.is_empty(),
+        "{} ledger invariant violation(s) in {} accounts and {} transactions",
+        report.violations.len(),
+        report.accounts,
+        report.transactions
+    );
+    println!(
+        "Ledger verified: {} accounts, {} transactions, every invariant holds.",
+        report.accounts, report.transactions
+    );
+    Ok(())
 }
 
 fn init_logging(config: &Config) -> anyhow::Result<()> {

@@ -142,3 +142,45 @@ fn migrate_reports_an_up_to_date_database() {
     assert!(output.status.success(), "{output:?}");
     assert!(String::from_utf8_lossy(&output.stdout).contains("up to date"));
 }
+
+#[test]
+fn verify_passes_a_clean_ledger_and_names_each_violation() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(
+        socert(dir.path())
+            .arg("demo")
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
+    let clean = socert(dir.path()).arg("verify").output().unwrap();
+    assert!(clean.status.success(), "{clean:?}");
+    assert!(String::from_utf8_lossy(&clean.stdout).contains("every invariant holds"));
+
+    // Someone edits a cached balance behind socert's back.
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        use sqlx::Connection;
+        let url = format!("sqlite://{}", dir.path().join("socert.db").display());
+        let mut conn = sqlx::SqliteConnection::connect(&url).await.unwrap();
+        sqlx::query(
+            "UPDATE ledger_accounts SET balance_minor = balance_minor + 1 WHERE kind = 'funding'",
+        )
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    });
+    let broken = socert(dir.path()).arg("verify").output().unwrap();
+    assert_eq!(broken.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&broken.stdout);
+    assert!(
+        report.contains("VIOLATION balance_mismatch: account funding:"),
+        "{report}"
+    );
+    assert!(report.contains("VIOLATION authority_not_zero"), "{report}");
+    assert!(String::from_utf8_lossy(&broken.stderr).contains("ledger invariant violation"));
+}

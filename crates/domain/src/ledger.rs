@@ -203,6 +203,11 @@ impl IdempotencyKey {
         }
     }
 
+    /// A new unique key, for commands socert issues itself (jobs, benchmarks).
+    pub fn fresh() -> Self {
+        Self(Uuid::now_v7().simple().to_string())
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }

@@ -13,7 +13,8 @@ use sqlx::{Sqlite, SqlitePool, Transaction};
 
 use crate::catalogue::impl_catalogue;
 use crate::ledger::{AccountCache, impl_ledger};
-use crate::{Backend, Error, Result, shared::impl_store};
+use crate::{Backend, Error, Result, shared::impl_store, sql};
+use uuid::Uuid;
 
 pub struct SqliteStore {
     pool: SqlitePool,
@@ -45,6 +46,32 @@ impl SqliteStore {
 
     async fn begin_write(&self) -> Result<Transaction<'static, Sqlite>> {
         Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    }
+
+    /// Moves one account's balance if it may move, and appends the posting; `None` when the
+    /// balance would go below zero. In-process SQLite makes two statements as cheap as one.
+    async fn move_and_post(
+        tx: &mut Transaction<'static, Sqlite>,
+        account: Uuid,
+        delta: i64,
+        transaction: Uuid,
+    ) -> Result<Option<(i64, i64)>> {
+        let moved: Option<(i64, i64)> = sqlx::query_as(sql::MOVE_BALANCE)
+            .bind(account)
+            .bind(delta)
+            .fetch_optional(&mut **tx)
+            .await?;
+        if let Some((balance_after, seq)) = moved {
+            sqlx::query(sql::INSERT_POSTING)
+                .bind(account)
+                .bind(seq)
+                .bind(transaction)
+                .bind(delta)
+                .bind(balance_after)
+                .execute(&mut **tx)
+                .await?;
+        }
+        Ok(moved)
     }
 }
 
