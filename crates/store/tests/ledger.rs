@@ -390,26 +390,28 @@ on_both_backends! {
         let provider = region.provider().await;
         let certificate = region.certificate(100_000).await.unwrap();
         region.store.post(region.authority, &fresh_key(), &Command::Hold { certificate, amount: rub(100_000) }).await.unwrap();
-        // Cancel captures after a growing delay, so the cut lands at every await point of the
-        // command: before BEGIN, between postings, around COMMIT.
+        // Drop each capture after it has been polled `polls` times: every time a command waits
+        // on the database is a poll, so growing `polls` cuts it at each of its await points in
+        // turn (before BEGIN, between postings, around COMMIT) until it runs to completion.
         let (mut completed, mut cut) = (0i64, 0);
-        for delay_us in (0..4_000).step_by(50) {
-            let region = region.clone();
+        for polls in 1..=40 {
             let command = Command::Capture { certificate, provider, amount: rub(1) };
-            let attempt = tokio::time::timeout(
-                std::time::Duration::from_micros(delay_us),
-                async move { region.store.post(region.authority, &fresh_key(), &command).await },
-            )
+            let store = region.store.clone();
+            let authority = region.authority;
+            let attempt = CancelAfterPolls {
+                inner: Box::pin(async move { store.post(authority, &fresh_key(), &command).await }),
+                remaining: polls,
+            }
             .await;
             match attempt {
-                Ok(result) => {
+                Some(result) => {
                     result.unwrap();
                     completed += 1;
                 }
-                Err(_elapsed) => cut += 1,
+                None => cut += 1,
             }
         }
-        assert!(cut > 0, "some commands were cut off ({completed} completed)");
+        assert!(cut > 0 && completed > 0, "{cut} cut off, {completed} completed");
         // Whatever was cut off left nothing behind; whatever committed is whole.
         region.assert_verified().await;
         let payable = region.balance(K::Payable, provider).await;
@@ -445,5 +447,26 @@ impl RawConnection {
                 .await
                 .map(|r| r.rows_affected()),
         }
+    }
+}
+
+/// Runs a future for at most `remaining` polls, then drops it where it stands.
+struct CancelAfterPolls<F> {
+    inner: std::pin::Pin<Box<F>>,
+    remaining: usize,
+}
+
+impl<F: std::future::Future> std::future::Future for CancelAfterPolls<F> {
+    type Output = Option<F::Output>;
+
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Self::Output> {
+        if self.remaining == 0 {
+            return std::task::Poll::Ready(None);
+        }
+        self.remaining -= 1;
+        self.inner.as_mut().poll(cx).map(Some)
     }
 }
