@@ -135,21 +135,24 @@ async fn setup(
 ) -> anyhow::Result<(AuthorityId, Vec<AccountRef>)> {
     let authority = AuthorityId::new();
     store
-        .create_authority(&Authority {
-            id: authority,
-            names: LocalizedText::new(
-                "Нагрузочный край",
-                "Навантажувальний край",
-                "Benchmark Krai",
-            )?,
-            region_code: "00".to_owned(),
-            country: Country::Russia,
-            currency: Currency::Rub,
-            locale: Locale::Ru,
-            time_zone: "UTC".to_owned(),
-            settings: AuthoritySettings::default(),
-            created_at: Timestamp::now(),
-        })
+        .create_authority(
+            &Authority {
+                id: authority,
+                names: LocalizedText::new(
+                    "Нагрузочный край",
+                    "Навантажувальний край",
+                    "Benchmark Krai",
+                )?,
+                region_code: "00".to_owned(),
+                country: Country::Russia,
+                currency: Currency::Rub,
+                locale: Locale::Ru,
+                time_zone: "UTC".to_owned(),
+                settings: AuthoritySettings::default(),
+                created_at: Timestamp::now(),
+            },
+            &socert_store::audit::Actor::system("bench"),
+        )
         .await?;
     let funding = AccountRef::new(AccountKind::Funding, authority.as_uuid());
     let bar = progress(accounts as u64, "opening and funding accounts");

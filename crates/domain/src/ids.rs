@@ -59,6 +59,14 @@ id_type!(
     /// An entry of an authority's service catalogue.
     ServiceId
 );
+id_type!(
+    /// A person who signs in: staff of an authority or provider, a recipient, a superadmin.
+    UserId
+);
+id_type!(
+    /// A bearer API token for an integration.
+    TokenId
+);
 
 #[cfg(test)]
 mod tests {

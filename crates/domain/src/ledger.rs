@@ -139,6 +139,18 @@ impl TransactionKind {
             TransactionKind::Adjustment => "adjustment",
         }
     }
+
+    /// The audit log's name for posting this kind of transaction.
+    pub const fn audit_action(self) -> &'static str {
+        match self {
+            TransactionKind::Transfer => "ledger.transfer",
+            TransactionKind::Hold => "ledger.hold",
+            TransactionKind::Capture => "ledger.capture",
+            TransactionKind::Release => "ledger.release",
+            TransactionKind::Reversal => "ledger.reversal",
+            TransactionKind::Adjustment => "ledger.adjustment",
+        }
+    }
 }
 
 impl fmt::Display for TransactionKind {

@@ -4,12 +4,15 @@
 //! (`Money::parse`, `ServiceCode::parse`, `Locale::parse`, `Inn::parse`), and everything inside takes
 //! the typed value.
 
+pub mod audit;
 pub mod authority;
 pub mod catalogue;
+pub mod identity;
 pub mod ids;
 pub mod ledger;
 pub mod locale;
 pub mod money;
+pub mod secret;
 pub mod taxid;
 pub mod text;
 
@@ -18,7 +21,7 @@ pub use catalogue::{
     CostChange, CostHistory, CostPeriod, NewService, Service, ServiceCategory, ServiceCode,
     ServiceError, Unit,
 };
-pub use ids::{AuthorityId, ServiceId};
+pub use ids::{AuthorityId, ServiceId, TokenId, UserId};
 pub use locale::Locale;
 pub use money::{Currency, Money, MoneyError};
 pub use taxid::{Edrpou, Inn, Ogrn, Ogrnip, Rnokpp, Snils, TaxIdError, TaxIdKind};

@@ -3,13 +3,14 @@
 use async_trait::async_trait;
 use socert_domain::{Authority, AuthorityId, NewService, Service, ServiceId};
 
+use crate::audit::Actor;
 use crate::{Page, PageRequest, Result, ServiceFilter, ServiceUpdate};
 
 #[async_trait]
 pub trait CatalogueStore {
     async fn list_authorities(&self) -> Result<Vec<Authority>>;
     async fn authority(&self, id: AuthorityId) -> Result<Authority>;
-    async fn create_authority(&self, authority: &Authority) -> Result<()>;
+    async fn create_authority(&self, authority: &Authority, actor: &Actor) -> Result<()>;
 
     async fn services(
         &self,
@@ -18,7 +19,7 @@ pub trait CatalogueStore {
         page: &PageRequest,
     ) -> Result<Page<Service>>;
     async fn service(&self, authority: AuthorityId, id: ServiceId) -> Result<Service>;
-    async fn create_service(&self, new: NewService) -> Result<Service>;
+    async fn create_service(&self, new: NewService, actor: &Actor) -> Result<Service>;
     /// Applies `update` atomically. With `expected_version`, refuses with
     /// [`crate::Error::VersionMismatch`] when someone else changed the service first.
     async fn update_service(
@@ -27,6 +28,7 @@ pub trait CatalogueStore {
         id: ServiceId,
         update: ServiceUpdate,
         expected_version: Option<i64>,
+        actor: &Actor,
     ) -> Result<Service>;
 }
 
@@ -58,6 +60,7 @@ macro_rules! impl_catalogue {
             async fn create_authority(
                 &self,
                 authority: &socert_domain::Authority,
+                actor: &$crate::audit::Actor,
             ) -> $crate::Result<()> {
                 use socert_domain::Locale;
                 let mut tx = self.begin_write().await?;
@@ -86,6 +89,18 @@ macro_rules! impl_catalogue {
                     .bind($crate::rows::micros(authority.created_at))
                     .execute(&mut *tx)
                     .await?;
+                let draft = $crate::audit::Draft {
+                    chain: Some(authority.id),
+                    action: "authority.create",
+                    object_kind: "authority",
+                    object_id: authority.id.to_string(),
+                    diff: serde_json::json!({ "after": {
+                        "name_en": authority.names.get(Locale::En),
+                        "region_code": authority.region_code,
+                        "currency": authority.currency.code(),
+                    } }),
+                };
+                $crate::audit::append_audit!(&mut *tx, actor, draft, $crate::rows::now());
                 tx.commit().await?;
                 Ok(())
             }
@@ -157,6 +172,7 @@ macro_rules! impl_catalogue {
             async fn create_service(
                 &self,
                 new: socert_domain::NewService,
+                actor: &$crate::audit::Actor,
             ) -> $crate::Result<socert_domain::Service> {
                 use socert_domain::Locale;
                 let now = $crate::rows::now();
@@ -199,6 +215,21 @@ macro_rules! impl_catalogue {
                 for period in costs.periods() {
                     $crate::catalogue::insert_cost!(&mut *tx, id, period, now);
                 }
+                let draft = $crate::audit::Draft {
+                    chain: Some(new.authority_id),
+                    action: "service.create",
+                    object_kind: "service",
+                    object_id: id.to_string(),
+                    diff: serde_json::json!({ "after": {
+                        "code": new.code.as_str(),
+                        "name_en": new.names.get(Locale::En),
+                        "category": new.category.as_str(),
+                        "unit": new.unit.as_str(),
+                        "normative_cost_minor": new.cost.minor(),
+                        "valid_from": new.cost_from.to_string(),
+                    } }),
+                };
+                $crate::audit::append_audit!(&mut *tx, actor, draft, now);
                 tx.commit().await?;
                 Ok(socert_domain::Service {
                     id,
@@ -220,6 +251,7 @@ macro_rules! impl_catalogue {
                 id: socert_domain::ServiceId,
                 update: $crate::ServiceUpdate,
                 expected_version: Option<i64>,
+                actor: &$crate::audit::Actor,
             ) -> $crate::Result<socert_domain::Service> {
                 use socert_domain::Locale;
                 let now = $crate::rows::now();
@@ -275,6 +307,18 @@ macro_rules! impl_catalogue {
                         .await?;
                     $crate::catalogue::insert_cost!(&mut *tx, id, &change.opened, now);
                 }
+                let draft = $crate::audit::Draft {
+                    chain: Some(authority),
+                    action: "service.update",
+                    object_kind: "service",
+                    object_id: id.to_string(),
+                    diff: serde_json::json!({ "after": {
+                        "name_en": update.names.as_ref().map(|n| n.get(Locale::En)),
+                        "normative_cost_minor": update.cost.map(|(cost, _)| cost.minor()),
+                        "valid_from": update.cost.map(|(_, from)| from.to_string()),
+                    } }),
+                };
+                $crate::audit::append_audit!(&mut *tx, actor, draft, now);
                 tx.commit().await?;
                 self.service(authority, id).await
             }

@@ -7,14 +7,25 @@ use socert_domain::{
     NewService, ServiceCategory as C, ServiceCode, Timestamp, Unit as U,
 };
 
+use socert_domain::identity::{Grant, Login, Role};
+use socert_domain::secret;
+use uuid::Uuid;
+
+use crate::audit::Actor;
+use crate::identity::NewUser;
 use crate::prelude::*;
 use crate::{Error, Result, ServiceUpdate};
+
+/// The password of every demo user. For local use only: `socert demo` prints it.
+pub const DEMO_PASSWORD: &str = "socert-demo-2026";
 
 /// What a demo load created.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DemoSummary {
     pub authorities: usize,
     pub services: usize,
+    /// Logins of the demo users, all with [`DEMO_PASSWORD`].
+    pub logins: Vec<String>,
 }
 
 struct DemoService {
@@ -113,22 +124,64 @@ fn authorities() -> Result<[Authority; 2]> {
 
 /// Loads the demo data into `store`, which should be empty.
 pub async fn load(store: &dyn Store) -> Result<DemoSummary> {
+    let actor = Actor::system("demo");
+    let actor = &actor;
     let authorities = authorities()?;
     let mut services = 0;
+    // One hash for all demo users: hashing is deliberately slow, and they share a password.
+    let password_hash =
+        secret::hash_password(DEMO_PASSWORD).map_err(|e| Error::Config(e.to_string()))?;
+    let mut logins = vec![
+        demo_user(
+            store,
+            "superadmin@socert.demo",
+            "Demo Superadmin",
+            &password_hash,
+            Grant::new(Role::Superadmin, None, None),
+            actor,
+        )
+        .await?,
+    ];
     for (region, authority) in authorities.iter().enumerate() {
-        store.create_authority(authority).await?;
+        store.create_authority(authority, actor).await?;
+        let place = ["khabarovsk", "krasnoyarsk"][region.min(1)];
+        for role in [
+            Role::Admin,
+            Role::Officer,
+            Role::Auditor,
+            Role::Provider,
+            Role::Recipient,
+        ] {
+            let subject = matches!(role, Role::Provider | Role::Recipient).then(Uuid::now_v7);
+            let login = format!("{role}@{place}.demo");
+            let name = format!("Demo {role} ({place})");
+            logins.push(
+                demo_user(
+                    store,
+                    &login,
+                    &name,
+                    &password_hash,
+                    Grant::new(role, Some(authority.id), subject),
+                    actor,
+                )
+                .await?,
+            );
+        }
         for entry in CATALOGUE {
             let service = store
-                .create_service(NewService {
-                    authority_id: authority.id,
-                    code: ServiceCode::parse(entry.code)?,
-                    names: LocalizedText::new(entry.ru, entry.uk, entry.en)
-                        .map_err(|e| Error::Corrupt(e.to_string()))?,
-                    category: entry.category,
-                    unit: entry.unit,
-                    cost: Money::from_minor(entry.cost[region], authority.currency),
-                    cost_from: date(2026, 1, 1),
-                })
+                .create_service(
+                    NewService {
+                        authority_id: authority.id,
+                        code: ServiceCode::parse(entry.code)?,
+                        names: LocalizedText::new(entry.ru, entry.uk, entry.en)
+                            .map_err(|e| Error::Corrupt(e.to_string()))?,
+                        category: entry.category,
+                        unit: entry.unit,
+                        cost: Money::from_minor(entry.cost[region], authority.currency),
+                        cost_from: date(2026, 1, 1),
+                    },
+                    actor,
+                )
                 .await?;
             if let Some(pct) = entry.indexed_pct {
                 let indexed = entry.cost[region] * (100 + pct) / 100;
@@ -140,7 +193,7 @@ pub async fn load(store: &dyn Store) -> Result<DemoSummary> {
                     )),
                 };
                 store
-                    .update_service(authority.id, service.id, update, None)
+                    .update_service(authority.id, service.id, update, None, actor)
                     .await?;
             }
             services += 1;
@@ -149,7 +202,32 @@ pub async fn load(store: &dyn Store) -> Result<DemoSummary> {
     Ok(DemoSummary {
         authorities: authorities.len(),
         services,
+        logins,
     })
+}
+
+async fn demo_user(
+    store: &dyn Store,
+    login: &str,
+    display_name: &str,
+    password_hash: &str,
+    grant: std::result::Result<Grant, socert_domain::identity::IdentityError>,
+    actor: &Actor,
+) -> Result<String> {
+    let grant = grant.map_err(|e| Error::Corrupt(e.to_string()))?;
+    let login = Login::parse(login).map_err(|e| Error::Corrupt(e.to_string()))?;
+    store
+        .create_user(
+            NewUser {
+                login: login.clone(),
+                display_name: display_name.to_owned(),
+                password_hash: password_hash.to_owned(),
+                grants: vec![grant],
+            },
+            actor,
+        )
+        .await?;
+    Ok(login.to_string())
 }
 
 /// Loads the demo data only into an empty database; `None` when data was already there.

@@ -26,6 +26,7 @@ use socert_domain::ledger::{AccountRef, Command, Entry, IdempotencyKey, Transact
 use socert_domain::{AuthorityId, Currency, Money, Timestamp};
 use uuid::Uuid;
 
+use crate::audit::Actor;
 use crate::{Error, Page, PageRequest, Result};
 
 /// Attempts per command, counting the first.
@@ -122,12 +123,25 @@ pub trait LedgerStore {
 
     async fn account(&self, authority: AuthorityId, account: AccountRef) -> Result<Account>;
 
-    /// Posts a command once per idempotency key.
+    /// Posts a command once per idempotency key, without an audit event: for commands that are
+    /// part of a larger command audited itself (an enrollment's hold), jobs and benchmarks.
     async fn post(
         &self,
         authority: AuthorityId,
         key: &IdempotencyKey,
         command: &Command,
+    ) -> Result<Posted> {
+        self.post_as(authority, key, command, None).await
+    }
+
+    /// [`LedgerStore::post`], and with `audit` also recorded in the audit log in the same
+    /// transaction (commands a person issues directly, such as an officer's adjustment).
+    async fn post_as(
+        &self,
+        authority: AuthorityId,
+        key: &IdempotencyKey,
+        command: &Command,
+        audit: Option<&Actor>,
     ) -> Result<Posted>;
 
     /// Posts the exact opposite of an earlier transaction. A transaction is reversed at most once.
@@ -137,6 +151,19 @@ pub trait LedgerStore {
         key: &IdempotencyKey,
         transaction: Uuid,
         memo: Option<String>,
+    ) -> Result<Posted> {
+        self.reverse_as(authority, key, transaction, memo, None)
+            .await
+    }
+
+    /// [`LedgerStore::reverse`], recorded in the audit log when `audit` is given.
+    async fn reverse_as(
+        &self,
+        authority: AuthorityId,
+        key: &IdempotencyKey,
+        transaction: Uuid,
+        memo: Option<String>,
+        audit: Option<&Actor>,
     ) -> Result<Posted>;
 
     async fn ledger_transaction(
@@ -285,31 +312,33 @@ macro_rules! impl_ledger {
                 row.ok_or($crate::Error::NotFound { what: "account" })?.into_domain()
             }
 
-            async fn post(
+            async fn post_as(
                 &self,
                 authority: socert_domain::AuthorityId,
                 key: &socert_domain::ledger::IdempotencyKey,
                 command: &socert_domain::ledger::Command,
+                audit: Option<&$crate::audit::Actor>,
             ) -> $crate::Result<$crate::ledger::Posted> {
                 let entry = command.entry()?;
                 let fingerprint = command.fingerprint();
-                self.apply_with_retries(authority, key, &fingerprint, &$crate::ledger::Plan::Entry(entry))
+                self.apply_with_retries(authority, key, &fingerprint, &$crate::ledger::Plan::Entry(entry), audit)
                     .await
             }
 
-            async fn reverse(
+            async fn reverse_as(
                 &self,
                 authority: socert_domain::AuthorityId,
                 key: &socert_domain::ledger::IdempotencyKey,
                 transaction: uuid::Uuid,
                 memo: Option<String>,
+                audit: Option<&$crate::audit::Actor>,
             ) -> $crate::Result<$crate::ledger::Posted> {
                 let fingerprint = format!(
                     "reverse|{transaction}|{}",
                     memo.as_deref().unwrap_or_default()
                 );
                 let plan = $crate::ledger::Plan::Reverse { transaction, memo };
-                self.apply_with_retries(authority, key, &fingerprint, &plan).await
+                self.apply_with_retries(authority, key, &fingerprint, &plan, audit).await
             }
 
             async fn ledger_transaction(
@@ -438,10 +467,11 @@ macro_rules! impl_ledger {
                 key: &socert_domain::ledger::IdempotencyKey,
                 fingerprint: &str,
                 plan: &$crate::ledger::Plan,
+                audit: Option<&$crate::audit::Actor>,
             ) -> $crate::Result<$crate::ledger::Posted> {
                 let mut attempt = 1;
                 loop {
-                    match self.apply(authority, key, fingerprint, plan).await {
+                    match self.apply(authority, key, fingerprint, plan, audit).await {
                         Err(err) if attempt < $crate::ledger::MAX_ATTEMPTS && $crate::ledger::is_transient(&err) => {
                             tracing::debug!(attempt, error = %err, "ledger command retried");
                             tokio::time::sleep($crate::ledger::backoff(attempt)).await;
@@ -481,6 +511,7 @@ macro_rules! impl_ledger {
                 key: &socert_domain::ledger::IdempotencyKey,
                 fingerprint: &str,
                 plan: &$crate::ledger::Plan,
+                audit: Option<&$crate::audit::Actor>,
             ) -> $crate::Result<$crate::ledger::Posted> {
                 use socert_domain::ledger::TransactionKind;
                 // Resolve accounts of a ready entry before taking any lock.
@@ -575,6 +606,23 @@ macro_rules! impl_ledger {
                         balance_after: socert_domain::Money::from_minor(balance_after, delta.currency()),
                         seq,
                     });
+                }
+                if let Some(actor) = audit {
+                    let draft = $crate::audit::Draft {
+                        chain: Some(authority),
+                        action: kind.audit_action(),
+                        object_kind: "ledger_transaction",
+                        object_id: id.to_string(),
+                        diff: serde_json::json!({
+                            "memo": memo,
+                            "reverses": reverses,
+                            "postings": postings.iter().map(|p| serde_json::json!({
+                                "account": p.account.to_string(),
+                                "amount_minor": p.amount.minor(),
+                            })).collect::<Vec<_>>(),
+                        }),
+                    };
+                    $crate::audit::append_audit!(&mut *tx, actor, draft, now);
                 }
                 tx.commit().await?;
                 postings.sort_by_key(|p| (p.amount.minor(), p.account));

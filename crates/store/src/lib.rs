@@ -11,9 +11,11 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use socert_domain::{Date, LocalizedText, Money, ServiceCategory};
 
+pub mod audit;
 mod catalogue;
 pub mod demo;
 mod error;
+pub mod identity;
 pub mod ledger;
 mod postgres;
 mod rows;
@@ -22,8 +24,10 @@ mod shared;
 mod sql;
 mod sqlite;
 
+pub use audit::AuditStore;
 pub use catalogue::CatalogueStore;
 pub use error::{Error, Result};
+pub use identity::IdentityStore;
 pub use ledger::LedgerStore;
 pub use postgres::PgStore;
 pub use sqlite::SqliteStore;
@@ -65,7 +69,9 @@ pub struct ServiceUpdate {
 /// The whole store: one value per database, shared by every request. Its methods are grouped by
 /// aggregate in the supertraits (bring them into scope with `use socert_store::prelude::*`).
 #[async_trait]
-pub trait Store: CatalogueStore + LedgerStore + Send + Sync + 'static {
+pub trait Store:
+    CatalogueStore + LedgerStore + IdentityStore + AuditStore + Send + Sync + 'static
+{
     fn backend(&self) -> Backend;
 
     /// Applies pending migrations of this backend's tree.
@@ -83,7 +89,7 @@ pub trait Store: CatalogueStore + LedgerStore + Send + Sync + 'static {
 
 /// The store traits, for `use socert_store::prelude::*`.
 pub mod prelude {
-    pub use crate::{CatalogueStore, LedgerStore, Store};
+    pub use crate::{AuditStore, CatalogueStore, IdentityStore, LedgerStore, Store};
 }
 
 /// Opens the store a URL names: `postgres://…` or `postgresql://…` for PostgreSQL, `sqlite://PATH`

@@ -9,7 +9,9 @@ use sqlx::migrate::Migrator;
 use sqlx::postgres::PgPoolOptions;
 use sqlx::{PgPool, Postgres, Transaction};
 
+use crate::audit::impl_audit;
 use crate::catalogue::impl_catalogue;
+use crate::identity::impl_identity;
 use crate::ledger::{AccountCache, impl_ledger};
 use crate::{Backend, Result, shared::impl_store};
 use uuid::Uuid;
@@ -66,3 +68,5 @@ impl PgStore {
 impl_store!(PgStore, Backend::Postgres);
 impl_catalogue!(PgStore);
 impl_ledger!(PgStore);
+impl_identity!(PgStore);
+impl_audit!(PgStore);

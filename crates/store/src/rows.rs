@@ -267,3 +267,97 @@ impl HistoryRow {
         })
     }
 }
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct AuditRow {
+    id: Uuid,
+    chain: Uuid,
+    seq: i64,
+    at_us: i64,
+    actor_kind: String,
+    actor_id: Option<String>,
+    role: Option<String>,
+    action: String,
+    object_kind: String,
+    object_id: String,
+    request_id: Option<String>,
+    diff: String,
+    hash: Vec<u8>,
+}
+
+impl AuditRow {
+    pub(crate) fn into_domain(self) -> Result<crate::audit::AuditEvent> {
+        Ok(crate::audit::AuditEvent {
+            id: self.id,
+            authority: (!self.chain.is_nil()).then(|| AuthorityId::from_uuid(self.chain)),
+            seq: self.seq,
+            at: timestamp(self.at_us)?,
+            actor_kind: self.actor_kind,
+            actor_id: self.actor_id,
+            role: self.role,
+            action: self.action,
+            object_kind: self.object_kind,
+            object_id: self.object_id,
+            request_id: self.request_id,
+            diff: self.diff,
+            hash: self.hash,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct UserRow {
+    id: Uuid,
+    login: String,
+    display_name: String,
+    active: bool,
+    created_at_us: i64,
+}
+
+impl UserRow {
+    pub(crate) fn into_domain(
+        self,
+        grants: Vec<(String, Uuid, Uuid)>,
+    ) -> Result<crate::identity::User> {
+        Ok(crate::identity::User {
+            id: socert_domain::UserId::from_uuid(self.id),
+            login: socert_domain::identity::Login::parse(&self.login).map_err(corrupt)?,
+            display_name: self.display_name,
+            active: self.active,
+            created_at: timestamp(self.created_at_us)?,
+            grants: grants
+                .iter()
+                .map(|(role, authority, subject)| {
+                    crate::identity::grant_from_row(role, *authority, *subject)
+                })
+                .collect::<Result<_>>()?,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct TokenRow {
+    id: Uuid,
+    authority_id: Uuid,
+    role: String,
+    name: String,
+    created_by: Option<Uuid>,
+    created_at_us: i64,
+    expires_at_us: Option<i64>,
+    revoked_at_us: Option<i64>,
+}
+
+impl TokenRow {
+    pub(crate) fn into_domain(self) -> Result<crate::identity::ApiToken> {
+        Ok(crate::identity::ApiToken {
+            id: socert_domain::TokenId::from_uuid(self.id),
+            authority: AuthorityId::from_uuid(self.authority_id),
+            role: self.role.parse().map_err(corrupt)?,
+            name: self.name,
+            created_by: self.created_by.map(socert_domain::UserId::from_uuid),
+            created_at: timestamp(self.created_at_us)?,
+            expires_at: self.expires_at_us.map(timestamp).transpose()?,
+            revoked_at: self.revoked_at_us.map(timestamp).transpose()?,
+        })
+    }
+}

@@ -55,8 +55,15 @@ pub const CLOSE_OPEN_COST: &str = "UPDATE normative_costs SET valid_to = $2 \
 
 /// Tables in the order they can be emptied without breaking foreign keys. The maintenance row
 /// lets the append-only triggers allow these deletes, in this transaction only.
-pub const WIPE: [&str; 8] = [
+pub const WIPE: [&str; 15] = [
     "INSERT INTO ledger_maintenance (wiping) VALUES (1)",
+    "DELETE FROM audit_events",
+    "DELETE FROM audit_heads",
+    "DELETE FROM sessions",
+    "DELETE FROM api_tokens",
+    "DELETE FROM user_roles",
+    "DELETE FROM users",
+    "DELETE FROM login_throttle",
     "DELETE FROM ledger_postings",
     "DELETE FROM ledger_transactions",
     "DELETE FROM ledger_accounts",
@@ -138,3 +145,89 @@ pub const V_NEGATIVE: &str = "SELECT id, kind, owner_id, balance_minor FROM ledg
 pub const V_AUTHORITY_TOTALS: &str = "SELECT authority_id, currency, CAST(SUM(balance_minor) AS BIGINT) \
      FROM ledger_accounts WHERE $1 IS NULL OR authority_id = $1 \
      GROUP BY authority_id, currency HAVING SUM(balance_minor) <> 0";
+
+// ---- audit --------------------------------------------------------------------------------
+
+pub const AUDIT_HEAD_INIT: &str =
+    "INSERT INTO audit_heads (chain, seq, hash) VALUES ($1, 0, $2) ON CONFLICT (chain) DO NOTHING";
+
+/// Takes the chain's next number and locks the head until commit; returns the previous hash.
+pub const AUDIT_HEAD_BUMP: &str =
+    "UPDATE audit_heads SET seq = seq + 1 WHERE chain = $1 RETURNING seq, hash";
+
+pub const AUDIT_HEAD_SET_HASH: &str = "UPDATE audit_heads SET hash = $2 WHERE chain = $1";
+
+pub const AUDIT_INSERT: &str = "INSERT INTO audit_events (id, chain, seq, at_us, actor_kind, actor_id, role, action, \
+     object_kind, object_id, request_id, diff, prev_hash, hash) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)";
+
+pub const AUDIT_LIST: &str = "SELECT id, chain, seq, at_us, actor_kind, actor_id, role, action, object_kind, object_id, \
+     request_id, diff, hash FROM audit_events WHERE chain = $1 \
+     AND ($2 IS NULL OR actor_id = $2) AND ($3 IS NULL OR object_kind = $3) AND ($4 IS NULL OR object_id = $4) \
+     AND ($5 IS NULL OR at_us >= $5) AND ($6 IS NULL OR at_us < $6) AND ($7 IS NULL OR seq < $7) \
+     ORDER BY seq DESC LIMIT $8";
+
+pub const AUDIT_HEADS: &str = "SELECT chain, seq, hash FROM audit_heads ORDER BY chain";
+
+pub const AUDIT_CHAIN_BATCH: &str = "SELECT id, chain, seq, at_us, actor_kind, actor_id, role, action, object_kind, \
+     object_id, request_id, diff, hash FROM audit_events WHERE chain = $1 AND seq > $2 ORDER BY seq LIMIT 5000";
+
+// ---- identity -----------------------------------------------------------------------------
+
+pub const INSERT_USER: &str = "INSERT INTO users (id, login, display_name, password_hash, active, created_at_us) \
+     VALUES ($1, $2, $3, $4, TRUE, $5)";
+
+pub const INSERT_GRANT: &str = "INSERT INTO user_roles (user_id, role, authority_id, subject_id, granted_at_us) \
+     VALUES ($1, $2, $3, $4, $5)";
+
+pub const INSERT_GRANT_IF_NEW: &str = "INSERT INTO user_roles (user_id, role, authority_id, subject_id, granted_at_us) \
+     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (user_id, role, authority_id, subject_id) DO NOTHING";
+
+pub const DELETE_GRANT: &str = "DELETE FROM user_roles WHERE user_id = $1 AND role = $2 AND authority_id = $3 AND subject_id = $4";
+
+pub const GET_USER: &str =
+    "SELECT id, login, display_name, active, created_at_us FROM users WHERE id = $1";
+
+pub const GRANTS_OF_USER: &str = "SELECT role, authority_id, subject_id FROM user_roles WHERE user_id = $1 ORDER BY role, authority_id, subject_id";
+
+pub const CREDENTIALS: &str = "SELECT id, password_hash, active FROM users WHERE login = $1";
+
+pub const USERS_OF_AUTHORITY: &str = "SELECT DISTINCT u.id FROM users u JOIN user_roles r ON r.user_id = u.id \
+     WHERE r.authority_id = $1 ORDER BY u.id";
+
+pub const DEACTIVATE_USER: &str = "UPDATE users SET active = FALSE WHERE id = $1";
+
+pub const END_SESSIONS_OF_USER: &str = "DELETE FROM sessions WHERE user_id = $1";
+
+pub const INSERT_SESSION: &str = "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at_us, expires_at_us) \
+     VALUES ($1, $2, $3, $4, $5)";
+
+pub const LIVE_SESSION: &str = "SELECT s.user_id, s.csrf_token, s.expires_at_us FROM sessions s \
+     JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at_us > $2 AND u.active";
+
+pub const END_SESSION: &str = "DELETE FROM sessions WHERE token_hash = $1 RETURNING user_id";
+
+pub const INSERT_TOKEN: &str = "INSERT INTO api_tokens (id, token_hash, authority_id, role, name, created_by, \
+     created_at_us, expires_at_us) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+
+pub const LIVE_TOKEN: &str = "SELECT id, authority_id, role, name, created_by, created_at_us, expires_at_us, \
+     revoked_at_us FROM api_tokens WHERE token_hash = $1 AND revoked_at_us IS NULL \
+     AND (expires_at_us IS NULL OR expires_at_us > $2)";
+
+pub const TOKENS_OF_AUTHORITY: &str = "SELECT id, authority_id, role, name, created_by, created_at_us, expires_at_us, \
+     revoked_at_us FROM api_tokens WHERE authority_id = $1 ORDER BY created_at_us, id";
+
+pub const REVOKE_TOKEN: &str = "UPDATE api_tokens SET revoked_at_us = $3 \
+     WHERE id = $1 AND authority_id = $2 AND revoked_at_us IS NULL \
+     RETURNING id, authority_id, role, name, created_by, created_at_us, expires_at_us, revoked_at_us";
+
+pub const THROTTLE_UNTIL: &str = "SELECT blocked_until_us FROM login_throttle WHERE key = $1";
+
+/// Counts one more failure and returns the new count.
+pub const THROTTLE_FAIL: &str = "INSERT INTO login_throttle (key, failures, blocked_until_us, updated_at_us) \
+     VALUES ($1, 1, 0, $2) ON CONFLICT (key) DO UPDATE SET failures = login_throttle.failures + 1, \
+     updated_at_us = excluded.updated_at_us RETURNING failures";
+
+pub const THROTTLE_BLOCK: &str = "UPDATE login_throttle SET blocked_until_us = $2 WHERE key = $1";
+
+pub const THROTTLE_CLEAR: &str = "DELETE FROM login_throttle WHERE key = $1";

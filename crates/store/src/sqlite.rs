@@ -11,7 +11,9 @@ use sqlx::migrate::Migrator;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
+use crate::audit::impl_audit;
 use crate::catalogue::impl_catalogue;
+use crate::identity::impl_identity;
 use crate::ledger::{AccountCache, impl_ledger};
 use crate::{Backend, Error, Result, shared::impl_store, sql};
 use uuid::Uuid;
@@ -78,3 +80,5 @@ impl SqliteStore {
 impl_store!(SqliteStore, Backend::Sqlite);
 impl_catalogue!(SqliteStore);
 impl_ledger!(SqliteStore);
+impl_identity!(SqliteStore);
+impl_audit!(SqliteStore);

@@ -66,7 +66,10 @@ async fn new_authority(store: &dyn Store) -> AuthorityId {
         settings: AuthoritySettings::default(),
         created_at: socert_domain::Timestamp::now(),
     };
-    store.create_authority(&authority).await.unwrap();
+    store
+        .create_authority(&authority, &socert_store::audit::Actor::system("test"))
+        .await
+        .unwrap();
     store
         .open_account(
             authority.id,

@@ -118,17 +118,20 @@ fn moves_of(command: &Command) -> Vec<(AccountRef, i64)> {
 async fn run(store: &dyn Store, ops: Vec<Op>) -> Result<(), TestCaseError> {
     let authority = AuthorityId::new();
     store
-        .create_authority(&Authority {
-            id: authority,
-            names: LocalizedText::new("Край", "Край", "Krai").unwrap(),
-            region_code: "24".to_owned(),
-            country: Country::Russia,
-            currency: Currency::Rub,
-            locale: Locale::Ru,
-            time_zone: "Asia/Krasnoyarsk".to_owned(),
-            settings: AuthoritySettings::default(),
-            created_at: socert_domain::Timestamp::now(),
-        })
+        .create_authority(
+            &Authority {
+                id: authority,
+                names: LocalizedText::new("Край", "Край", "Krai").unwrap(),
+                region_code: "24".to_owned(),
+                country: Country::Russia,
+                currency: Currency::Rub,
+                locale: Locale::Ru,
+                time_zone: "Asia/Krasnoyarsk".to_owned(),
+                settings: AuthoritySettings::default(),
+                created_at: socert_domain::Timestamp::now(),
+            },
+            &socert_store::audit::Actor::system("test"),
+        )
         .await
         .unwrap();
     let program = Uuid::now_v7();

@@ -66,6 +66,18 @@ pub enum ApiError {
     AlreadyReversed(String),
     #[error("{0}")]
     NotReversible(String),
+    #[error("sign in first, or send a valid bearer token")]
+    Unauthenticated,
+    #[error("your roles here do not allow {0}")]
+    Forbidden(socert_domain::identity::Action),
+    #[error("the login or the password is wrong")]
+    InvalidCredentials,
+    #[error("too many failed sign-in attempts; try again in {retry_after_secs} s")]
+    TooManyAttempts { retry_after_secs: u64 },
+    #[error("send the session's CSRF token in the X-CSRF-Token header")]
+    CsrfFailed,
+    #[error("{0}")]
+    Conflict(String),
     #[error("the service is temporarily unavailable; try again shortly")]
     Unavailable,
     #[error("internal error; quote the x-request-id header when reporting it")]
@@ -197,6 +209,20 @@ impl ApiError {
             ),
             E::AlreadyReversed(_) => (StatusCode::CONFLICT, "already_reversed", "Already reversed"),
             E::NotReversible(_) => (StatusCode::CONFLICT, "not_reversible", "Not reversible"),
+            E::Unauthenticated => (StatusCode::UNAUTHORIZED, "unauthenticated", "Not signed in"),
+            E::Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden", "Not allowed"),
+            E::InvalidCredentials => (
+                StatusCode::UNAUTHORIZED,
+                "invalid_credentials",
+                "Wrong login or password",
+            ),
+            E::TooManyAttempts { .. } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "too_many_attempts",
+                "Too many attempts",
+            ),
+            E::CsrfFailed => (StatusCode::FORBIDDEN, "csrf_failed", "CSRF check failed"),
+            E::Conflict(_) => (StatusCode::CONFLICT, "conflict", "Conflict"),
             E::Unavailable => (
                 StatusCode::SERVICE_UNAVAILABLE,
                 "unavailable",
@@ -297,6 +323,7 @@ impl From<TextError> for ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let problem = self.problem();
+        let this = &self;
         let status =
             StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let mut response = (status, Json(problem)).into_response();
@@ -307,6 +334,17 @@ impl IntoResponse for ApiError {
         );
         if status == StatusCode::SERVICE_UNAVAILABLE {
             headers.insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+        }
+        if let ApiError::TooManyAttempts { retry_after_secs } = this
+            && let Ok(value) = HeaderValue::from_str(&retry_after_secs.to_string())
+        {
+            headers.insert(header::RETRY_AFTER, value);
+        }
+        if status == StatusCode::UNAUTHORIZED {
+            headers.insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static("Bearer realm=\"socert\""),
+            );
         }
         response
     }

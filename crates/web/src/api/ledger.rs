@@ -2,13 +2,14 @@
 //! adjustments and reversals (idempotent, with a mandatory reason), and the invariant report.
 
 use axum::Json;
-use axum::extract::State;
+use axum::extract::{Extension, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use socert_domain::AuthorityId;
 use socert_domain::ledger::{AccountKind, AccountRef, Command, IdempotencyKey};
 use socert_store::PageRequest;
+use socert_store::audit::Actor;
 use socert_store::ledger::{
     Account, HistoryLine, LedgerTransaction, Posted, StoredPosting, VerifyReport,
 };
@@ -341,6 +342,7 @@ pub async fn get_transaction(
 pub async fn create_adjustment(
     State(state): State<AppState>,
     ApiPath(authority): ApiPath<AuthorityId>,
+    Extension(actor): Extension<Actor>,
     headers: HeaderMap,
     ApiJson(body): ApiJson<AdjustmentRequest>,
 ) -> Result<Response, ApiError> {
@@ -357,7 +359,10 @@ pub async fn create_adjustment(
         amount: body.amount.parse("amount")?,
         reason: body.reason,
     };
-    let posted = state.store.post(authority, &key, &command).await?;
+    let posted = state
+        .store
+        .post_as(authority, &key, &command, Some(&actor))
+        .await?;
     Ok(posted_response(&posted))
 }
 
@@ -378,11 +383,15 @@ pub async fn create_adjustment(
 pub async fn reverse_transaction(
     State(state): State<AppState>,
     ApiPath((authority, id)): ApiPath<(AuthorityId, Uuid)>,
+    Extension(actor): Extension<Actor>,
     headers: HeaderMap,
     ApiJson(body): ApiJson<ReversalRequest>,
 ) -> Result<Response, ApiError> {
     let key = idempotency_key(&headers)?;
-    let posted = state.store.reverse(authority, &key, id, body.memo).await?;
+    let posted = state
+        .store
+        .reverse_as(authority, &key, id, body.memo, Some(&actor))
+        .await?;
     Ok(posted_response(&posted))
 }
 

@@ -6,11 +6,16 @@ use utoipa_axum::routes;
 
 use crate::AppState;
 
+mod audit;
 mod authorities;
 pub mod dto;
 mod health;
 mod ledger;
+pub mod policy;
 mod services;
+pub mod session;
+mod tokens;
+mod users;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -25,8 +30,13 @@ mod services;
         (name = "authorities", description = "Regional authorities (tenants)"),
         (name = "catalogue", description = "Service catalogue and normative costs"),
         (name = "ledger", description = "Double-entry ledger: balances, history, adjustments, verification"),
+        (name = "session", description = "Signing in and out"),
+        (name = "users", description = "Users and roles of an authority"),
+        (name = "tokens", description = "API tokens for integrations"),
+        (name = "audit", description = "The hash-chained audit log"),
     ),
-    components(schemas(crate::error::Problem))
+    components(schemas(crate::error::Problem)),
+    modifiers(&Security),
 )]
 struct ApiDoc;
 
@@ -45,4 +55,47 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(ledger::create_adjustment))
         .routes(routes!(ledger::reverse_transaction))
         .routes(routes!(ledger::verify))
+        .routes(routes!(
+            session::sign_in,
+            session::current,
+            session::sign_out
+        ))
+        .routes(routes!(users::list_users, users::create_user))
+        .routes(routes!(users::grant_role))
+        .routes(routes!(users::revoke_role))
+        .routes(routes!(users::deactivate_user))
+        .routes(routes!(tokens::list_tokens, tokens::create_token))
+        .routes(routes!(tokens::revoke_token))
+        .routes(routes!(audit::list_events))
+        .routes(routes!(audit::export_events))
+}
+
+/// Documents the two ways to authenticate.
+struct Security;
+
+impl utoipa::Modify for Security {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{
+            ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme,
+        };
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                crate::auth::SESSION_COOKIE,
+                "Browser session from POST /api/v1/session; writes also need the X-CSRF-Token header",
+            ))),
+        );
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "API token from POST /api/v1/authorities/{authority_id}/tokens",
+                    ))
+                    .build(),
+            ),
+        );
+    }
 }

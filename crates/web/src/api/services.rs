@@ -1,7 +1,7 @@
 //! The service catalogue of an authority: list, read, add, and change the normative cost.
 
 use axum::Json;
-use axum::extract::State;
+use axum::extract::{Extension, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
@@ -11,6 +11,7 @@ use socert_domain::{
     Authority, AuthorityId, Date, LocalizedText, NewService, Service, ServiceCategory, ServiceCode,
     ServiceId, Timestamp, Unit,
 };
+use socert_store::audit::Actor;
 use socert_store::{PageRequest, ServiceFilter, ServiceUpdate};
 use utoipa::{IntoParams, ToSchema};
 
@@ -142,6 +143,7 @@ pub async fn get_service(
 pub async fn create_service(
     State(state): State<AppState>,
     ApiPath(authority_id): ApiPath<AuthorityId>,
+    Extension(actor): Extension<Actor>,
     ApiJson(body): ApiJson<CreateService>,
 ) -> Result<Response, ApiError> {
     let authority = state.store.authority(authority_id).await?;
@@ -163,7 +165,7 @@ pub async fn create_service(
             None => today_in(&authority),
         },
     };
-    let service = state.store.create_service(new).await?;
+    let service = state.store.create_service(new, &actor).await?;
     let mut response = service_response(StatusCode::CREATED, &authority, &service);
     let location = format!("/api/v1/authorities/{authority_id}/services/{}", service.id);
     if let Ok(value) = HeaderValue::from_str(&location) {
@@ -191,6 +193,7 @@ pub async fn create_service(
 pub async fn update_service(
     State(state): State<AppState>,
     ApiPath((authority_id, service_id)): ApiPath<(AuthorityId, ServiceId)>,
+    Extension(actor): Extension<Actor>,
     headers: HeaderMap,
     ApiJson(body): ApiJson<UpdateService>,
 ) -> Result<Response, ApiError> {
@@ -232,6 +235,7 @@ pub async fn update_service(
             service_id,
             ServiceUpdate { names, cost },
             expected_version,
+            &actor,
         )
         .await?;
     Ok(service_response(StatusCode::OK, &authority, &service))

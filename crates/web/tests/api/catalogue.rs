@@ -22,6 +22,7 @@ fn social_taxi_to_dialysis() -> Value {
 
 on_both_backends! {
     async fn a_visitor_sees_both_demo_regions(app: TestApp) {
+        app.sign_in("officer@khabarovsk.demo").await;
         let list = app.get("/api/v1/authorities").await.ok_json();
         let items = list["items"].as_array().unwrap();
         let mut regions: Vec<&str> = items.iter().map(|a| a["region_code"].as_str().unwrap()).collect();
@@ -38,6 +39,7 @@ on_both_backends! {
     }
 
     async fn an_officer_browses_the_catalogue_page_by_page(app: TestApp) {
+        app.sign_in("officer@khabarovsk.demo").await;
         let khabarovsk = app.authority("27").await;
         let all = app.all_services(&khabarovsk, "", 200).await;
         assert!(all.len() >= 12, "a realistic catalogue has at least 12 services");
@@ -69,6 +71,7 @@ on_both_backends! {
     }
 
     async fn demo_services_carry_their_mid_year_indexation(app: TestApp) {
+        app.sign_in("officer@khabarovsk.demo").await;
         let khabarovsk = app.authority("27").await;
         let all = app.all_services(&khabarovsk, "", 200).await;
         let home_care = all.iter().find(|s| s["code"] == "HOME-CARE-HOUR").unwrap();
@@ -82,6 +85,7 @@ on_both_backends! {
     }
 
     async fn an_officer_adds_a_service_and_changes_its_cost(app: TestApp) {
+        app.sign_in("officer@khabarovsk.demo").await;
         let khabarovsk = app.authority("27").await;
         let created = app
             .post_json(&format!("/api/v1/authorities/{khabarovsk}/services"), &social_taxi_to_dialysis())
@@ -138,6 +142,7 @@ on_both_backends! {
     }
 
     async fn a_code_is_unique_within_an_authority_but_not_across(app: TestApp) {
+        app.sign_in("officer@khabarovsk.demo").await;
         let khabarovsk = app.authority("27").await;
         let krasnoyarsk = app.authority("24").await;
         let body = social_taxi_to_dialysis();
@@ -145,10 +150,13 @@ on_both_backends! {
         app.post_json(&format!("/api/v1/authorities/{khabarovsk}/services"), &body)
             .await
             .problem(409, "already_exists");
+        // The same code is free in another region, for that region's officer.
+        app.sign_in("officer@krasnoyarsk.demo").await;
         assert_eq!(app.post_json(&format!("/api/v1/authorities/{krasnoyarsk}/services"), &body).await.status, 201);
     }
 
     async fn a_service_of_one_authority_is_not_found_under_another(app: TestApp) {
+        app.sign_in("officer@khabarovsk.demo").await;
         let khabarovsk = app.authority("27").await;
         let krasnoyarsk = app.authority("24").await;
         let service = app.all_services(&khabarovsk, "", 1).await.remove(0);

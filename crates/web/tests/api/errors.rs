@@ -30,6 +30,7 @@ fn service_with(field: &str, value: Value) -> Value {
 
 on_both_backends! {
     async fn bad_request_bodies_are_explained(app: TestApp) {
+        app.sign_in("officer@khabarovsk.demo").await;
         let khabarovsk = app.authority("27").await;
         let path = format!("/api/v1/authorities/{khabarovsk}/services");
         let cases: Vec<(&str, Value, u16, &str, Option<&str>)> = vec![
@@ -58,6 +59,7 @@ on_both_backends! {
     }
 
     async fn malformed_and_oversized_requests_are_refused(app: TestApp) {
+        app.sign_in("officer@khabarovsk.demo").await;
         let khabarovsk = app.authority("27").await;
         let path = format!("/api/v1/authorities/{khabarovsk}/services");
         let raw = |body: Body, content_type: Option<&str>| {
@@ -83,6 +85,7 @@ on_both_backends! {
     }
 
     async fn unknown_ids_routes_and_parameters_are_refused(app: TestApp) {
+        app.sign_in("officer@khabarovsk.demo").await;
         let khabarovsk = app.authority("27").await;
         let nobody = "01900000-0000-7000-8000-000000000000";
         let cases: Vec<(String, u16, &str)> = vec![
@@ -109,6 +112,7 @@ on_both_backends! {
     }
 
     async fn updates_need_something_to_change_and_a_well_formed_if_match(app: TestApp) {
+        app.sign_in("officer@khabarovsk.demo").await;
         let khabarovsk = app.authority("27").await;
         let service = app.all_services(&khabarovsk, "", 1).await.remove(0);
         let path = format!("/api/v1/authorities/{khabarovsk}/services/{}", service["id"].as_str().unwrap());
@@ -129,6 +133,7 @@ on_both_backends! {
     }
 
     async fn every_response_names_its_request(app: TestApp) {
+        app.sign_in("officer@khabarovsk.demo").await;
         let first = app.get("/api/v1/authorities").await;
         let second = app.get("/api/v1/authorities").await;
         let (a, b) = (first.header("x-request-id").unwrap(), second.header("x-request-id").unwrap());

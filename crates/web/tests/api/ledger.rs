@@ -45,6 +45,7 @@ fn budget_adjustment(program: &str, amount_minor: i64, reason: &str) -> Value {
 
 on_both_backends! {
     async fn an_officer_funds_a_budget_retries_safely_and_reverses_a_mistake(app: TestApp) {
+        app.sign_in("officer@khabarovsk.demo").await;
         let khabarovsk = app.authority("27").await;
         let program = open_budget(&app, &khabarovsk).await;
         let fund = budget_adjustment(&program, 18_500_000_000, "Regional order 45-p: palliative care 2027");
@@ -125,6 +126,7 @@ on_both_backends! {
     }
 
     async fn adjustments_need_a_key_a_reason_and_a_real_amount(app: TestApp) {
+        app.sign_in("officer@khabarovsk.demo").await;
         let khabarovsk = app.authority("27").await;
         let program = open_budget(&app, &khabarovsk).await;
         let problem = adjust(&app, &khabarovsk, None, &budget_adjustment(&program, 100, "x")).await.problem(400, "missing_idempotency_key");
@@ -152,6 +154,7 @@ on_both_backends! {
     }
 
     async fn another_authority_cannot_see_or_move_the_budget(app: TestApp) {
+        app.sign_in("officer@khabarovsk.demo").await;
         let khabarovsk = app.authority("27").await;
         let krasnoyarsk = app.authority("24").await;
         let program = open_budget(&app, &khabarovsk).await;

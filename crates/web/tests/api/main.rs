@@ -5,5 +5,6 @@ mod support;
 mod catalogue;
 mod errors;
 mod health;
+mod identity;
 mod ledger;
 mod openapi;

@@ -41,8 +41,38 @@ macro_rules! on_both_backends {
 pub struct TestApp {
     router: Router,
     pub store: Arc<dyn Store>,
+    /// Who the requests of this app are sent as, unless a request says otherwise.
+    signed_in: std::sync::Mutex<Option<Credentials>>,
     /// Held so that dropping the app removes its database.
     _database: ScratchDatabase,
+}
+
+/// How a request proves who sends it.
+#[derive(Debug, Clone)]
+pub enum Credentials {
+    /// A browser session: the cookie and the CSRF token the sign-in returned.
+    Session { cookie: String, csrf: String },
+    /// An API token.
+    Bearer(String),
+}
+
+impl Credentials {
+    pub fn apply(&self, mut request: Request<Body>) -> Request<Body> {
+        let headers = request.headers_mut();
+        match self {
+            Credentials::Session { cookie, csrf } => {
+                headers.insert(header::COOKIE, cookie.parse().unwrap());
+                headers.insert("x-csrf-token", csrf.parse().unwrap());
+            }
+            Credentials::Bearer(token) => {
+                headers.insert(
+                    header::AUTHORIZATION,
+                    format!("Bearer {token}").parse().unwrap(),
+                );
+            }
+        }
+        request
+    }
 }
 
 impl TestApp {
@@ -75,11 +105,75 @@ impl TestApp {
         Self {
             router,
             store,
+            signed_in: std::sync::Mutex::new(None),
             _database: database,
         }
     }
 
+    /// Signs in as a demo user (password `DEMO_PASSWORD`) and returns the session.
+    pub async fn login(&self, login: &str) -> Credentials {
+        self.login_with(login, demo::DEMO_PASSWORD)
+            .await
+            .unwrap_or_else(|r| {
+                panic!(
+                    "{login} could not sign in: {} {}",
+                    r.status,
+                    String::from_utf8_lossy(&r.body)
+                )
+            })
+    }
+
+    pub async fn login_with(
+        &self,
+        login: &str,
+        password: &str,
+    ) -> Result<Credentials, TestResponse> {
+        let body = serde_json::json!({ "login": login, "password": password });
+        let request = Request::post("/api/v1/session")
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(body.to_string()))
+            .unwrap();
+        let response = self.send_raw(request).await;
+        if response.status != StatusCode::OK {
+            return Err(response);
+        }
+        let cookie = response
+            .header("set-cookie")
+            .and_then(|c| c.split(';').next())
+            .expect("a session cookie")
+            .to_owned();
+        let csrf = response.json()["csrf_token"].as_str().unwrap().to_owned();
+        Ok(Credentials::Session { cookie, csrf })
+    }
+
+    /// From now on, requests of this app are sent as `login`.
+    pub async fn sign_in(&self, login: &str) {
+        let credentials = self.login(login).await;
+        *self.signed_in.lock().unwrap() = Some(credentials);
+    }
+
+    /// From now on, requests are sent by nobody in particular.
+    pub fn sign_out_locally(&self) {
+        *self.signed_in.lock().unwrap() = None;
+    }
+
+    /// Sends `request` as the signed-in user (if any and if the request carries no credentials).
     pub async fn send(&self, request: Request<Body>) -> TestResponse {
+        let has_own = request.headers().contains_key(header::COOKIE)
+            || request.headers().contains_key(header::AUTHORIZATION);
+        let signed_in = self.signed_in.lock().unwrap().clone();
+        let request = match signed_in {
+            Some(credentials) if !has_own => credentials.apply(request),
+            _ => request,
+        };
+        self.send_raw(request).await
+    }
+
+    pub async fn send_as(&self, credentials: &Credentials, request: Request<Body>) -> TestResponse {
+        self.send_raw(credentials.apply(request)).await
+    }
+
+    pub async fn send_raw(&self, request: Request<Body>) -> TestResponse {
         let response = self
             .router
             .clone()
@@ -172,6 +266,7 @@ impl TestApp {
     }
 }
 
+#[derive(Debug)]
 pub struct TestResponse {
     pub status: StatusCode,
     pub headers: HeaderMap,

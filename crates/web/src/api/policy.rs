@@ -1,0 +1,108 @@
+//! The access policy of every API route: the single table `authorize` enforces. A route missing
+//! here is refused at run time, and the permission test fails for it.
+
+use axum::http::Method;
+use socert_domain::identity::Action;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone, signed in or not.
+    Public,
+    /// Any signed-in user (their own session).
+    SignedIn,
+    /// A role allowing the action in the route's `{authority_id}`.
+    Allowed(Action),
+}
+
+use Access::{Allowed, Public, SignedIn};
+use Action as A;
+
+/// A route under one authority.
+macro_rules! authority {
+    ($suffix:literal) => {
+        concat!("/api/v1/authorities/{authority_id}", $suffix)
+    };
+}
+
+/// (method, route, access)
+pub const POLICY: &[(&str, &str, Access)] = &[
+    ("GET", "/healthz", Public),
+    ("GET", "/readyz", Public),
+    ("POST", "/api/v1/session", Public),
+    ("GET", "/api/v1/session", SignedIn),
+    ("DELETE", "/api/v1/session", SignedIn),
+    ("GET", "/api/v1/authorities", Public),
+    ("GET", authority!(""), Public),
+    ("GET", authority!("/services"), Public),
+    ("POST", authority!("/services"), Allowed(A::CatalogueWrite)),
+    ("GET", authority!("/services/{service_id}"), Public),
+    (
+        "PATCH",
+        authority!("/services/{service_id}"),
+        Allowed(A::CatalogueWrite),
+    ),
+    (
+        "GET",
+        authority!("/ledger/accounts/{kind}/{owner_id}"),
+        Allowed(A::LedgerRead),
+    ),
+    (
+        "GET",
+        authority!("/ledger/accounts/{kind}/{owner_id}/history"),
+        Allowed(A::LedgerRead),
+    ),
+    (
+        "GET",
+        authority!("/ledger/transactions/{transaction_id}"),
+        Allowed(A::LedgerRead),
+    ),
+    (
+        "POST",
+        authority!("/ledger/adjustments"),
+        Allowed(A::LedgerAdjust),
+    ),
+    (
+        "POST",
+        authority!("/ledger/transactions/{transaction_id}/reversal"),
+        Allowed(A::LedgerAdjust),
+    ),
+    (
+        "GET",
+        authority!("/ledger/verify"),
+        Allowed(A::LedgerVerify),
+    ),
+    ("GET", authority!("/users"), Allowed(A::UsersRead)),
+    ("POST", authority!("/users"), Allowed(A::UsersManage)),
+    (
+        "POST",
+        authority!("/users/{user_id}/roles"),
+        Allowed(A::UsersManage),
+    ),
+    (
+        "DELETE",
+        authority!("/users/{user_id}/roles/{role}"),
+        Allowed(A::UsersManage),
+    ),
+    (
+        "POST",
+        authority!("/users/{user_id}/deactivate"),
+        Allowed(A::UsersManage),
+    ),
+    ("GET", authority!("/tokens"), Allowed(A::TokensManage)),
+    ("POST", authority!("/tokens"), Allowed(A::TokensManage)),
+    (
+        "DELETE",
+        authority!("/tokens/{token_id}"),
+        Allowed(A::TokensManage),
+    ),
+    ("GET", authority!("/audit"), Allowed(A::AuditRead)),
+    ("GET", authority!("/audit.csv"), Allowed(A::AuditRead)),
+];
+
+/// The access rule of `route` (as axum matched it) for `method`.
+pub fn policy_for(method: &Method, route: &str) -> Option<Access> {
+    POLICY
+        .iter()
+        .find(|(m, r, _)| *m == method.as_str() && *r == route)
+        .map(|(_, _, access)| *access)
+}
