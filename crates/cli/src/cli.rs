@@ -7,6 +7,10 @@ use std::time::Duration;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
+use socert_domain::identity::{Grant, Login, Role, check_new_password};
+use socert_domain::{AuthorityId, secret};
+use socert_store::audit::Actor;
+use socert_store::identity::NewUser;
 use socert_store::{Store, demo, redact_url};
 use socert_web::AppState;
 use tracing_subscriber::EnvFilter;
@@ -54,11 +58,53 @@ enum Command {
     },
     /// Check every ledger invariant; exits non-zero naming each violation.
     Verify,
+    /// Manage users.
+    User {
+        #[command(subcommand)]
+        what: UserCommand,
+    },
+    /// The audit log.
+    Audit {
+        #[command(subcommand)]
+        what: AuditCommand,
+    },
     /// Measure performance on a throwaway database (never the configured one).
     Bench {
         #[command(subcommand)]
         what: BenchCommand,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum UserCommand {
+    /// Create a user: a deployment-wide superadmin, or staff of one authority. The password is
+    /// read from standard input with --password-stdin, or from SOCERT_NEW_PASSWORD.
+    Create {
+        /// Sign-in name, e.g. an e-mail address.
+        #[arg(long)]
+        login: String,
+        /// Name shown to colleagues.
+        #[arg(long)]
+        name: String,
+        /// Make the user a superadmin of the whole deployment.
+        #[arg(long, conflicts_with_all = ["authority", "role"])]
+        superadmin: bool,
+        /// Authority id for a staff role.
+        #[arg(long, requires = "role")]
+        authority: Option<String>,
+        /// admin, officer or auditor.
+        #[arg(long, requires = "authority")]
+        role: Option<String>,
+        /// Read the password from the first line of standard input.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AuditCommand {
+    /// Recompute every hash chain; exits non-zero naming the first broken link of each chain.
+    Verify,
 }
 
 #[derive(Debug, Subcommand)]
@@ -122,6 +168,45 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
             store.close().await;
             result
         }
+        Command::User {
+            what:
+                UserCommand::Create {
+                    login,
+                    name,
+                    superadmin,
+                    authority,
+                    role,
+                    password_stdin,
+                },
+        } => {
+            let grant = if superadmin {
+                Grant::new(Role::Superadmin, None, None)?
+            } else {
+                let authority = authority
+                    .context("give --superadmin, or --authority and --role")?
+                    .parse::<AuthorityId>()
+                    .context("--authority must be an authority id (a UUID)")?;
+                let role: Role = role.as_deref().unwrap_or_default().parse()?;
+                anyhow::ensure!(
+                    matches!(role, Role::Admin | Role::Officer | Role::Auditor),
+                    "--role must be admin, officer or auditor"
+                );
+                Grant::new(role, Some(authority), None)?
+            };
+            let password = read_new_password(password_stdin)?;
+            let store = open(&config).await?;
+            let result = create_user(store.as_ref(), &login, &name, &password, grant).await;
+            store.close().await;
+            result
+        }
+        Command::Audit {
+            what: AuditCommand::Verify,
+        } => {
+            let store = open(&config).await?;
+            let result = verify_audit(store.as_ref()).await;
+            store.close().await;
+            result
+        }
         Command::Bench {
             what:
                 BenchCommand::Ledger {
@@ -149,6 +234,79 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
             .await
         }
     }
+}
+
+fn read_new_password(from_stdin: bool) -> anyhow::Result<String> {
+    let password = if from_stdin {
+        let mut line = String::new();
+        std::io::stdin()
+            .read_line(&mut line)
+            .context("cannot read the password from standard input")?;
+        line.trim_end_matches(['\r', '\n']).to_owned()
+    } else {
+        std::env::var("SOCERT_NEW_PASSWORD").context(
+            "give the password on standard input with --password-stdin, or in SOCERT_NEW_PASSWORD",
+        )?
+    };
+    check_new_password(&password)?;
+    Ok(password)
+}
+
+async fn create_user(
+    store: &dyn Store,
+    login: &str,
+    name: &str,
+    password: &str,
+    grant: Grant,
+) -> anyhow::Result<()> {
+    let login = Login::parse(login)?;
+    let name = name.trim();
+    anyhow::ensure!(!name.is_empty(), "--name must not be empty");
+    let password_hash = secret::hash_password(password)?;
+    let user = store
+        .create_user(
+            NewUser {
+                login,
+                display_name: name.to_owned(),
+                password_hash,
+                grants: vec![grant],
+            },
+            &Actor::system("cli"),
+        )
+        .await?;
+    println!(
+        "Created user {} ({}) as {}.",
+        user.login, user.id, grant.role
+    );
+    Ok(())
+}
+
+async fn verify_audit(store: &dyn Store) -> anyhow::Result<()> {
+    let report = store.verify_audit().await?;
+    for link in &report.broken {
+        let chain = link
+            .authority
+            .map_or_else(|| "deployment".to_owned(), |a| format!("authority {a}"));
+        let event = link
+            .event_id
+            .map(|id| format!(" (event {id})"))
+            .unwrap_or_default();
+        println!(
+            "BROKEN {chain}, event #{}{event}: {}",
+            link.seq, link.problem
+        );
+    }
+    anyhow::ensure!(
+        report.broken.is_empty(),
+        "{} of {} audit chains are broken",
+        report.broken.len(),
+        report.chains
+    );
+    println!(
+        "Audit log verified: {} chains, {} events, every link holds.",
+        report.chains, report.events
+    );
+    Ok(())
 }
 
 async fn verify(store: &dyn Store) -> anyhow::Result<()> {
@@ -215,7 +373,17 @@ async fn load_demo(store: &dyn Store, reset: bool) -> anyhow::Result<()> {
         "Demo data loaded: {} authorities, {} services.",
         summary.authorities, summary.services
     );
+    print_demo_users(&summary);
     Ok(())
+}
+
+/// For local use only: the demo users share a published password.
+fn print_demo_users(summary: &demo::DemoSummary) {
+    println!(
+        "Demo users (password {:?}, for local use only): {}",
+        demo::DEMO_PASSWORD,
+        summary.logins.join(", ")
+    );
 }
 
 async fn serve(config: Config) -> anyhow::Result<()> {
@@ -228,6 +396,7 @@ async fn serve(config: Config) -> anyhow::Result<()> {
             services = summary.services,
             "empty database: demo data loaded"
         );
+        print_demo_users(&summary);
     }
     let listener = tokio::net::TcpListener::bind(&config.bind)
         .await

@@ -62,7 +62,11 @@ fn serve_works_with_no_setup_and_stops_gracefully_on_sigterm() {
         .spawn()
         .unwrap();
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let banner = lines.next().expect("a banner line").unwrap();
+    let banner = lines
+        .by_ref()
+        .map(|line| line.unwrap())
+        .find(|line| line.contains("http://"))
+        .expect("a banner line");
     let address = banner
         .split("http://")
         .nth(1)
@@ -183,4 +187,90 @@ fn verify_passes_a_clean_ledger_and_names_each_violation() {
     );
     assert!(report.contains("VIOLATION authority_not_zero"), "{report}");
     assert!(String::from_utf8_lossy(&broken.stderr).contains("ledger invariant violation"));
+}
+
+#[test]
+fn a_superadmin_is_created_from_the_command_line_and_the_audit_log_verifies() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = socert(dir.path()).arg("demo").output().unwrap();
+    let printed = String::from_utf8_lossy(&demo.stdout);
+    assert!(
+        printed.contains("officer@khabarovsk.demo") && printed.contains("socert-demo-2026"),
+        "{printed}"
+    );
+
+    let mut create = socert(dir.path())
+        .args([
+            "user",
+            "create",
+            "--superadmin",
+            "--login",
+            "root@region.example",
+            "--name",
+            "Root",
+            "--password-stdin",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    create
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"a long enough passphrase\n")
+        .unwrap();
+    let created = create.wait_with_output().unwrap();
+    assert!(created.status.success(), "{created:?}");
+    assert!(String::from_utf8_lossy(&created.stdout).contains("as superadmin"));
+
+    let weak = socert(dir.path())
+        .args([
+            "user",
+            "create",
+            "--superadmin",
+            "--login",
+            "weak@region.example",
+            "--name",
+            "Weak",
+        ])
+        .env("SOCERT_NEW_PASSWORD", "short")
+        .output()
+        .unwrap();
+    assert_eq!(weak.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&weak.stderr).contains("at least 10 characters"));
+
+    let verified = socert(dir.path())
+        .args(["audit", "verify"])
+        .output()
+        .unwrap();
+    assert!(verified.status.success(), "{verified:?}");
+    assert!(String::from_utf8_lossy(&verified.stdout).contains("every link holds"));
+
+    // A DBA edits history: the first broken link is named.
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        use sqlx::Connection;
+        let url = format!("sqlite://{}", dir.path().join("socert.db").display());
+        let mut conn = sqlx::SqliteConnection::connect(&url).await.unwrap();
+        for statement in [
+            "DROP TRIGGER audit_events_no_update",
+            "UPDATE audit_events SET action = 'nothing.happened' WHERE seq = 4",
+        ] {
+            sqlx::query(statement).execute(&mut conn).await.unwrap();
+        }
+    });
+    let broken = socert(dir.path())
+        .args(["audit", "verify"])
+        .output()
+        .unwrap();
+    assert_eq!(broken.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&broken.stdout);
+    assert!(
+        report.contains("BROKEN authority") && report.contains("event #4"),
+        "{report}"
+    );
 }

@@ -8,6 +8,9 @@ use socert_domain::{
     Authority, AuthorityId, AuthoritySettings, Country, Currency, Locale, LocalizedText, Money,
 };
 use socert_store::scratch::ScratchDatabase;
+
+mod common;
+use common::raw_connection;
 use socert_store::{Error, PageRequest, Store};
 use uuid::Uuid;
 
@@ -421,35 +424,6 @@ on_both_backends! {
         let held = region.balance(K::Held, certificate).await;
         assert_eq!(payable + held, 10_000_000);
         assert!(payable >= completed * 100, "every completed capture is there");
-    }
-}
-
-async fn raw_connection(url: &str) -> RawConnection {
-    use sqlx::Connection;
-    if url.starts_with("postgres") {
-        RawConnection::Postgres(sqlx::PgConnection::connect(url).await.unwrap())
-    } else {
-        RawConnection::Sqlite(sqlx::SqliteConnection::connect(url).await.unwrap())
-    }
-}
-
-enum RawConnection {
-    Sqlite(sqlx::SqliteConnection),
-    Postgres(sqlx::PgConnection),
-}
-
-impl RawConnection {
-    async fn execute(&mut self, statement: &'static str) -> Result<u64, sqlx::Error> {
-        match self {
-            RawConnection::Sqlite(c) => sqlx::query(statement)
-                .execute(c)
-                .await
-                .map(|r| r.rows_affected()),
-            RawConnection::Postgres(c) => sqlx::query(statement)
-                .execute(c)
-                .await
-                .map(|r| r.rows_affected()),
-        }
     }
 }
 

@@ -180,7 +180,9 @@ pub async fn authorize(
     let decision = match access {
         Access::Public => None,
         Access::SignedIn => {
-            caller.principal().ok_or(ApiError::Unauthenticated)?;
+            if !matches!(caller, Caller::Session { .. }) {
+                return Err(ApiError::Unauthenticated);
+            }
             None
         }
         Access::Allowed(action) => {

@@ -8,7 +8,7 @@ use socert_domain::identity::Action;
 pub enum Access {
     /// Anyone, signed in or not.
     Public,
-    /// Any signed-in user (their own session).
+    /// Anyone with a browser session (their own session; API tokens have none).
     SignedIn,
     /// A role allowing the action in the route's `{authority_id}`.
     Allowed(Action),

@@ -9,7 +9,7 @@ use socert_store::audit::Actor;
 use socert_store::identity::NewSession;
 
 use crate::on_both_backends;
-use crate::support::{Credentials, TestApp};
+use crate::support::Credentials;
 
 fn new_service(code: &str) -> Value {
     json!({

@@ -7,4 +7,6 @@ mod errors;
 mod health;
 mod identity;
 mod ledger;
+mod logs;
 mod openapi;
+mod permissions;
