@@ -20,7 +20,7 @@ pub enum Role {
     Officer,
     /// Reads ledger, audit log and reports of one authority; changes nothing.
     Auditor,
-    /// Staff of one provider.
+    /// Staff of one provider (in every authority that admits it).
     Provider,
     /// A recipient or their representative.
     Recipient,
@@ -55,10 +55,15 @@ impl Role {
             Role::Admin => matches!(action, A::UsersRead | A::UsersManage | A::TokensManage),
             Role::Officer => matches!(
                 action,
-                A::CatalogueWrite | A::LedgerRead | A::LedgerAdjust | A::LedgerVerify
+                A::CatalogueWrite
+                    | A::LedgerRead
+                    | A::LedgerAdjust
+                    | A::LedgerVerify
+                    | A::AdmissionsDecide
             ),
             Role::Auditor => matches!(action, A::LedgerRead | A::LedgerVerify | A::AuditRead),
-            Role::Provider | Role::Recipient => false,
+            Role::Provider => matches!(action, A::ProviderManage),
+            Role::Recipient => false,
         }
     }
 }
@@ -92,10 +97,14 @@ pub enum Action {
     UsersManage,
     TokensManage,
     AuditRead,
+    /// Review provider applications and decide on admission.
+    AdmissionsDecide,
+    /// Act for a provider: apply for admission, publish offers.
+    ProviderManage,
 }
 
 impl Action {
-    pub const ALL: [Action; 8] = [
+    pub const ALL: [Action; 10] = [
         Action::CatalogueWrite,
         Action::LedgerRead,
         Action::LedgerAdjust,
@@ -104,6 +113,8 @@ impl Action {
         Action::UsersManage,
         Action::TokensManage,
         Action::AuditRead,
+        Action::AdmissionsDecide,
+        Action::ProviderManage,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -116,6 +127,8 @@ impl Action {
             Action::UsersManage => "users.manage",
             Action::TokensManage => "tokens.manage",
             Action::AuditRead => "audit.read",
+            Action::AdmissionsDecide => "admissions.decide",
+            Action::ProviderManage => "provider.manage",
         }
     }
 }
@@ -212,10 +225,11 @@ impl Grant {
             (Role::Admin | Role::Officer | Role::Auditor, Some(_), Some(_)) => {
                 Some("takes no subject")
             }
-            (Role::Provider | Role::Recipient, Some(_), Some(_)) => None,
-            (Role::Provider | Role::Recipient, _, _) => {
-                Some("needs an authority and the provider or recipient it acts for")
-            }
+            // Provider staff act for their provider in every authority that admits it.
+            (Role::Provider, _, Some(_)) => None,
+            (Role::Provider, _, None) => Some("needs the provider it acts for"),
+            (Role::Recipient, Some(_), Some(_)) => None,
+            (Role::Recipient, _, _) => Some("needs an authority and the recipient it acts for"),
         };
         match problem {
             None => Ok(Self {
@@ -249,6 +263,24 @@ pub enum Decision {
 }
 
 impl Principal {
+    /// May this principal act for `provider`? Superadmins may; provider staff may for their own
+    /// provider; anyone else does not see it.
+    pub fn decide_for_provider(&self, action: Action, provider: Uuid) -> Decision {
+        if self.grants.iter().any(|g| g.role == Role::Superadmin) {
+            return Decision::Allow(Role::Superadmin);
+        }
+        let mut own = self
+            .grants
+            .iter()
+            .filter(|g| g.role == Role::Provider && g.subject == Some(provider))
+            .peekable();
+        if own.peek().is_none() {
+            return Decision::Hidden;
+        }
+        own.find(|g| g.role.permits(action))
+            .map_or(Decision::Forbidden, |g| Decision::Allow(g.role))
+    }
+
     pub fn decide(&self, action: Action, authority: Option<AuthorityId>) -> Decision {
         if self.grants.iter().any(|g| g.role == Role::Superadmin) {
             return Decision::Allow(Role::Superadmin);
@@ -361,7 +393,8 @@ mod tests {
         assert!(Grant::new(Role::Superadmin, Some(a), None).is_err());
         assert!(Grant::new(Role::Officer, None, None).is_err());
         assert!(Grant::new(Role::Provider, Some(a), None).is_err());
-        assert!(Grant::new(Role::Provider, Some(a), Some(Uuid::now_v7())).is_ok());
+        assert!(Grant::new(Role::Provider, None, Some(Uuid::now_v7())).is_ok());
+        assert!(Grant::new(Role::Recipient, None, Some(Uuid::now_v7())).is_err());
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod ids;
 pub mod ledger;
 pub mod locale;
 pub mod money;
+pub mod registry;
 pub mod search;
 pub mod secret;
 pub mod taxid;

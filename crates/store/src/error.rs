@@ -31,6 +31,10 @@ pub enum Error {
     AlreadyReversed(uuid::Uuid),
     #[error("a reversal cannot itself be reversed; post the original command again")]
     NotReversible,
+    #[error(transparent)]
+    Registry(#[from] socert_domain::registry::RegistryError),
+    #[error("the provider is not admitted for this service in this authority")]
+    NotAdmitted,
     #[error("configuration: {0}")]
     Config(String),
     #[error("stored data is inconsistent: {0}")]

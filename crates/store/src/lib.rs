@@ -18,6 +18,7 @@ mod error;
 pub mod identity;
 pub mod ledger;
 mod postgres;
+pub mod registry;
 mod rows;
 pub mod scratch;
 mod shared;
@@ -30,6 +31,7 @@ pub use error::{Error, Result};
 pub use identity::IdentityStore;
 pub use ledger::LedgerStore;
 pub use postgres::PgStore;
+pub use registry::RegistryStore;
 pub use sqlite::SqliteStore;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,7 +72,7 @@ pub struct ServiceUpdate {
 /// aggregate in the supertraits (bring them into scope with `use socert_store::prelude::*`).
 #[async_trait]
 pub trait Store:
-    CatalogueStore + LedgerStore + IdentityStore + AuditStore + Send + Sync + 'static
+    CatalogueStore + LedgerStore + IdentityStore + AuditStore + RegistryStore + Send + Sync + 'static
 {
     fn backend(&self) -> Backend;
 
@@ -89,7 +91,7 @@ pub trait Store:
 
 /// The store traits, for `use socert_store::prelude::*`.
 pub mod prelude {
-    pub use crate::{AuditStore, CatalogueStore, IdentityStore, LedgerStore, Store};
+    pub use crate::{AuditStore, CatalogueStore, IdentityStore, LedgerStore, RegistryStore, Store};
 }
 
 /// Opens the store a URL names: `postgres://…` or `postgresql://…` for PostgreSQL, `sqlite://PATH`

@@ -13,6 +13,7 @@ use crate::audit::impl_audit;
 use crate::catalogue::impl_catalogue;
 use crate::identity::impl_identity;
 use crate::ledger::{AccountCache, impl_ledger};
+use crate::registry::impl_registry;
 use crate::{Backend, Result, shared::impl_store};
 use uuid::Uuid;
 
@@ -38,6 +39,33 @@ impl PgStore {
 
     async fn begin_write(&self) -> Result<Transaction<'static, Postgres>> {
         Ok(self.pool.begin().await?)
+    }
+
+    const SEARCH_OFFERS_TEXT: &str = crate::sql::SEARCH_OFFERS_TEXT_POSTGRES;
+    const BACKEND_WIPE: &[&str] = &[];
+
+    /// tsquery: every stem must occur (stems are letters and digits, no tsquery operators).
+    fn fts_query(stems: &str) -> String {
+        stems
+            .split_whitespace()
+            .map(|stem| {
+                stem.replace(
+                    ['&', '|', '!', '(', ')', ':', '\'', '\\', '<', '>', '*'],
+                    "",
+                )
+            })
+            .filter(|stem| !stem.is_empty())
+            .collect::<Vec<_>>()
+            .join(" & ")
+    }
+
+    /// PostgreSQL indexes the generated `search_tsv` column itself.
+    async fn index_offer(
+        _tx: &mut Transaction<'static, Postgres>,
+        _offer: Uuid,
+        _search_text: &str,
+    ) -> Result<()> {
+        Ok(())
     }
 
     /// Moves one account's balance if it may move, and appends the posting, in one round trip;
@@ -70,3 +98,4 @@ impl_catalogue!(PgStore);
 impl_ledger!(PgStore);
 impl_identity!(PgStore);
 impl_audit!(PgStore);
+impl_registry!(PgStore);

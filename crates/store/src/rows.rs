@@ -361,3 +361,182 @@ impl TokenRow {
         })
     }
 }
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct ProviderRow {
+    id: Uuid,
+    legal_form: String,
+    full_name: String,
+    short_name: String,
+    country: String,
+    tax_id: String,
+    registration_number: String,
+    phone: String,
+    email: String,
+    website: String,
+    description: String,
+    address: String,
+    municipality: String,
+    latitude: Option<f64>,
+    longitude: Option<f64>,
+    bank_account: String,
+    bank_id: String,
+    created_at_us: i64,
+}
+
+impl ProviderRow {
+    pub(crate) fn into_domain(
+        self,
+        licences: Vec<(String, String, Option<String>)>,
+    ) -> Result<crate::registry::Provider> {
+        Ok(crate::registry::Provider {
+            id: self.id,
+            details: crate::registry::NewProvider {
+                legal_form: self.legal_form.parse().map_err(corrupt)?,
+                full_name: self.full_name,
+                short_name: self.short_name,
+                country: Country::parse(&self.country)
+                    .ok_or_else(|| Error::Corrupt(format!("unknown country {:?}", self.country)))?,
+                tax_id: self.tax_id,
+                registration_number: self.registration_number,
+                phone: self.phone,
+                email: self.email,
+                website: self.website,
+                description: self.description,
+                location: crate::registry::Location {
+                    address: self.address,
+                    municipality: self.municipality,
+                    latitude: self.latitude,
+                    longitude: self.longitude,
+                },
+                bank_account: self.bank_account,
+                bank_id: self.bank_id,
+                licences: licences
+                    .into_iter()
+                    .map(|(number, issuer, valid_to)| {
+                        Ok(crate::registry::Licence {
+                            number,
+                            issuer,
+                            valid_to: valid_to.as_deref().map(date).transpose()?,
+                        })
+                    })
+                    .collect::<Result<_>>()?,
+            },
+            created_at: timestamp(self.created_at_us)?,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct AdmissionRow {
+    id: Uuid,
+    provider_id: Uuid,
+    authority_id: Uuid,
+    status: String,
+    reason: Option<String>,
+    applied_at_us: i64,
+    updated_at_us: i64,
+}
+
+impl AdmissionRow {
+    pub(crate) fn id(&self) -> Uuid {
+        self.id
+    }
+
+    pub(crate) fn into_domain(self, services: Vec<Uuid>) -> Result<crate::registry::Admission> {
+        Ok(crate::registry::Admission {
+            id: self.id,
+            provider_id: self.provider_id,
+            authority_id: AuthorityId::from_uuid(self.authority_id),
+            status: self.status.parse().map_err(corrupt)?,
+            reason: self.reason,
+            services: services.into_iter().map(ServiceId::from_uuid).collect(),
+            applied_at: timestamp(self.applied_at_us)?,
+            updated_at: timestamp(self.updated_at_us)?,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct OfferHitRow {
+    id: Uuid,
+    provider_id: Uuid,
+    authority_id: Uuid,
+    service_id: Uuid,
+    title_ru: String,
+    title_uk: String,
+    title_en: String,
+    description: String,
+    price_minor: i64,
+    currency: String,
+    capacity: i64,
+    seats_taken: i64,
+    schedule: String,
+    municipality: String,
+    address: String,
+    latitude: Option<f64>,
+    longitude: Option<f64>,
+    age_min: Option<i32>,
+    age_max: Option<i32>,
+    wheelchair: bool,
+    sign_language: bool,
+    home_visits: bool,
+    transport: bool,
+    languages: String,
+    created_at_us: i64,
+    provider_name: String,
+    legal_form: String,
+    service_code: String,
+    normative_minor: Option<i64>,
+    distance2: Option<f64>,
+}
+
+impl OfferHitRow {
+    pub(crate) fn into_domain(self) -> Result<crate::registry::OfferHit> {
+        let currency: Currency = self.currency.parse().map_err(corrupt)?;
+        let small = |v: Option<i32>| v.map(u8::try_from).transpose().map_err(corrupt);
+        let count = |v: i64| u32::try_from(v).map_err(corrupt);
+        Ok(crate::registry::OfferHit {
+            offer: crate::registry::Offer {
+                id: self.id,
+                details: crate::registry::NewOffer {
+                    provider_id: self.provider_id,
+                    authority_id: AuthorityId::from_uuid(self.authority_id),
+                    service_id: ServiceId::from_uuid(self.service_id),
+                    titles: [self.title_ru, self.title_uk, self.title_en],
+                    description: self.description,
+                    price: Money::from_minor(self.price_minor, currency),
+                    capacity: count(self.capacity)?,
+                    schedule: self.schedule,
+                    location: crate::registry::Location {
+                        address: self.address,
+                        municipality: self.municipality,
+                        latitude: self.latitude,
+                        longitude: self.longitude,
+                    },
+                    age_min: small(self.age_min)?,
+                    age_max: small(self.age_max)?,
+                    accessibility: crate::registry::Accessibility {
+                        wheelchair: self.wheelchair,
+                        sign_language: self.sign_language,
+                        home_visits: self.home_visits,
+                        transport: self.transport,
+                    },
+                    languages: self
+                        .languages
+                        .split(',')
+                        .filter(|l| !l.is_empty())
+                        .map(str::to_owned)
+                        .collect(),
+                },
+                seats_taken: count(self.seats_taken)?,
+                created_at: timestamp(self.created_at_us)?,
+            },
+            provider_name: self.provider_name,
+            legal_form: self.legal_form.parse().map_err(corrupt)?,
+            service_code: self.service_code,
+            normative: self.normative_minor.map(|m| Money::from_minor(m, currency)),
+            distance_km: self.distance2.map(f64::sqrt),
+        })
+    }
+}

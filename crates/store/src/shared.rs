@@ -25,8 +25,8 @@ macro_rules! impl_store {
 
             async fn wipe(&self) -> $crate::Result<()> {
                 let mut tx = self.begin_write().await?;
-                for statement in $crate::sql::WIPE {
-                    sqlx::query(statement).execute(&mut *tx).await?;
+                for statement in $crate::sql::WIPE.iter().chain(Self::BACKEND_WIPE) {
+                    sqlx::query(*statement).execute(&mut *tx).await?;
                 }
                 tx.commit().await?;
                 self.accounts.clear();

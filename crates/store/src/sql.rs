@@ -55,8 +55,14 @@ pub const CLOSE_OPEN_COST: &str = "UPDATE normative_costs SET valid_to = $2 \
 
 /// Tables in the order they can be emptied without breaking foreign keys. The maintenance row
 /// lets the append-only triggers allow these deletes, in this transaction only.
-pub const WIPE: [&str; 15] = [
+pub const WIPE: [&str; 21] = [
     "INSERT INTO ledger_maintenance (wiping) VALUES (1)",
+    "DELETE FROM offers",
+    "DELETE FROM admission_documents",
+    "DELETE FROM admission_services",
+    "DELETE FROM admissions",
+    "DELETE FROM provider_licences",
+    "DELETE FROM providers",
     "DELETE FROM audit_events",
     "DELETE FROM audit_heads",
     "DELETE FROM sessions",
@@ -231,3 +237,118 @@ pub const THROTTLE_FAIL: &str = "INSERT INTO login_throttle (key, failures, bloc
 pub const THROTTLE_BLOCK: &str = "UPDATE login_throttle SET blocked_until_us = $2 WHERE key = $1";
 
 pub const THROTTLE_CLEAR: &str = "DELETE FROM login_throttle WHERE key = $1";
+
+// ---- registry -----------------------------------------------------------------------------
+
+pub const INSERT_PROVIDER: &str = "INSERT INTO providers (id, legal_form, full_name, short_name, country, tax_id, \
+     registration_number, phone, email, website, description, address, municipality, latitude, longitude, \
+     bank_account, bank_id, created_at_us, updated_at_us) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18)";
+
+pub const INSERT_LICENCE: &str =
+    "INSERT INTO provider_licences (provider_id, number, issuer, valid_to) VALUES ($1, $2, $3, $4)";
+
+pub const GET_PROVIDER: &str = "SELECT id, legal_form, full_name, short_name, country, tax_id, registration_number, \
+     phone, email, website, description, address, municipality, latitude, longitude, bank_account, bank_id, \
+     created_at_us FROM providers WHERE id = $1";
+
+pub const LICENCES_OF_PROVIDER: &str =
+    "SELECT number, issuer, valid_to FROM provider_licences WHERE provider_id = $1 ORDER BY number";
+
+pub const ADMISSION_OF: &str = "SELECT id, provider_id, authority_id, status, reason, applied_at_us, updated_at_us \
+     FROM admissions WHERE provider_id = $1 AND authority_id = $2";
+
+pub const INSERT_ADMISSION: &str = "INSERT INTO admissions (id, provider_id, authority_id, status, reason, \
+     applied_at_us, updated_at_us) VALUES ($1, $2, $3, 'applied', NULL, $4, $4)";
+
+/// A rejected provider may apply again: the same admission row starts over.
+pub const REAPPLY: &str = "UPDATE admissions SET status = 'applied', reason = NULL, applied_at_us = $2, \
+     updated_at_us = $2 WHERE id = $1 AND status = 'rejected'";
+
+pub const CLEAR_ADMISSION_SERVICES: &str = "DELETE FROM admission_services WHERE admission_id = $1";
+
+pub const INSERT_ADMISSION_SERVICE: &str =
+    "INSERT INTO admission_services (admission_id, service_id) VALUES ($1, $2)";
+
+pub const SERVICE_IN_AUTHORITY: &str =
+    "SELECT COUNT(*) FROM services WHERE id = $1 AND authority_id = $2";
+
+pub const GET_ADMISSION: &str = "SELECT id, provider_id, authority_id, status, reason, applied_at_us, updated_at_us \
+     FROM admissions WHERE id = $1 AND authority_id = $2";
+
+pub const ADMISSIONS_OF_PROVIDER: &str = "SELECT id, provider_id, authority_id, status, reason, applied_at_us, \
+     updated_at_us FROM admissions WHERE provider_id = $1 ORDER BY applied_at_us, id";
+
+pub const ADMISSIONS_OF_AUTHORITY: &str = "SELECT id, provider_id, authority_id, status, reason, applied_at_us, \
+     updated_at_us FROM admissions WHERE authority_id = $1 AND ($2 IS NULL OR status = $2) \
+     ORDER BY applied_at_us, id";
+
+pub const SERVICES_OF_ADMISSION: &str =
+    "SELECT service_id FROM admission_services WHERE admission_id = $1 ORDER BY service_id";
+
+/// Moves an admission only from the status the decision was made on, so two officers deciding
+/// at once cannot both win.
+pub const SET_ADMISSION_STATUS: &str = "UPDATE admissions SET status = $3, reason = $4, updated_at_us = $5 \
+     WHERE id = $1 AND status = $2";
+
+/// The provider is admitted in the authority for this service.
+pub const ADMITTED_FOR: &str = "SELECT COUNT(*) FROM admissions a JOIN admission_services s ON s.admission_id = a.id \
+     WHERE a.provider_id = $1 AND a.authority_id = $2 AND s.service_id = $3 AND a.status = 'admitted'";
+
+pub const INSERT_OFFER: &str = "INSERT INTO offers (id, provider_id, authority_id, service_id, title_ru, title_uk, \
+     title_en, description, price_minor, currency, capacity, seats_taken, schedule, municipality, address, latitude, \
+     longitude, age_min, age_max, wheelchair, sign_language, home_visits, transport, languages, search_text, \
+     created_at_us, updated_at_us) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 0, $12, $13, $14, $15, $16, \
+     $17, $18, $19, $20, $21, $22, $23, $24, $25, $25)";
+
+/// The public search, without and with full-text matching. `$1..$3` place the searcher
+/// (latitude, longitude, km per degree of longitude there), `$4` is today's date.
+macro_rules! offer_search {
+    ($text_join:literal, $text_condition:literal, $score:literal) => {
+        concat!(
+            "SELECT * FROM (SELECT o.id, o.provider_id, o.authority_id, o.service_id, o.title_ru, o.title_uk, ",
+            "o.title_en, o.description, o.price_minor, o.currency, o.capacity, o.seats_taken, o.schedule, ",
+            "o.municipality, o.address, o.latitude, o.longitude, o.age_min, o.age_max, o.wheelchair, ",
+            "o.sign_language, o.home_visits, o.transport, o.languages, o.created_at_us, ",
+            "p.short_name AS provider_name, p.legal_form, s.code AS service_code, nc.amount_minor AS normative_minor, ",
+            "CASE WHEN $1 IS NULL OR o.latitude IS NULL THEN NULL ELSE ",
+            "((o.latitude - $1) * 111.32) * ((o.latitude - $1) * 111.32) + ",
+            "((o.longitude - $2) * $3) * ((o.longitude - $2) * $3) END AS distance2, ",
+            $score,
+            " AS score FROM offers o JOIN providers p ON p.id = o.provider_id ",
+            "JOIN admissions a ON a.provider_id = o.provider_id AND a.authority_id = o.authority_id ",
+            "AND a.status = 'admitted' ",
+            "JOIN services s ON s.id = o.service_id ",
+            "LEFT JOIN normative_costs nc ON nc.service_id = o.service_id AND nc.valid_from <= $4 ",
+            "AND (nc.valid_to IS NULL OR nc.valid_to > $4) ",
+            $text_join,
+            "WHERE ($5 IS NULL OR o.authority_id = $5) AND ($6 IS NULL OR s.category = $6) ",
+            "AND ($7 IS NULL OR o.service_id = $7) AND ($8 IS NULL OR o.municipality = $8) ",
+            "AND ($9 = FALSE OR o.wheelchair) AND ($10 = FALSE OR o.sign_language) ",
+            "AND ($11 = FALSE OR o.home_visits) AND ($12 = FALSE OR o.transport) ",
+            "AND ($13 IS NULL OR ((o.age_min IS NULL OR o.age_min <= $13) AND (o.age_max IS NULL OR o.age_max >= $13))) ",
+            "AND ($14 = FALSE OR o.seats_taken < o.capacity) ",
+            "AND ($15 = FALSE OR (nc.amount_minor IS NOT NULL AND o.price_minor <= nc.amount_minor)) ",
+            $text_condition,
+            ") hits ORDER BY ",
+            "CASE WHEN $16 = 'distance' THEN (CASE WHEN distance2 IS NULL THEN 1 ELSE 0 END) END, ",
+            "CASE WHEN $16 = 'distance' THEN distance2 END, ",
+            "CASE WHEN $16 = 'price' THEN price_minor END, ",
+            "score DESC, id LIMIT $17 OFFSET $18"
+        )
+    };
+}
+
+pub const SEARCH_OFFERS: &str = offer_search!("", "", "0.0");
+
+pub const SEARCH_OFFERS_TEXT_SQLITE: &str = offer_search!(
+    "JOIN (SELECT offer_id, -bm25(offers_fts) AS rank FROM offers_fts WHERE offers_fts MATCH $19) m ON m.offer_id = o.id ",
+    "",
+    "m.rank"
+);
+
+pub const SEARCH_OFFERS_TEXT_POSTGRES: &str = offer_search!(
+    "",
+    "AND o.search_tsv @@ to_tsquery('simple', $19) ",
+    "ts_rank(o.search_tsv, to_tsquery('simple', $19))"
+);

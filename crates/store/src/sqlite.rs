@@ -15,6 +15,7 @@ use crate::audit::impl_audit;
 use crate::catalogue::impl_catalogue;
 use crate::identity::impl_identity;
 use crate::ledger::{AccountCache, impl_ledger};
+use crate::registry::impl_registry;
 use crate::{Backend, Error, Result, shared::impl_store, sql};
 use uuid::Uuid;
 
@@ -50,6 +51,33 @@ impl SqliteStore {
         Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
     }
 
+    const SEARCH_OFFERS_TEXT: &str = sql::SEARCH_OFFERS_TEXT_SQLITE;
+    /// Tables only this backend has, emptied by `wipe`.
+    const BACKEND_WIPE: &[&str] = &["DELETE FROM offers_fts"];
+
+    /// FTS5 query: every stem must occur (quoted terms are ANDed; stems are letters and digits).
+    fn fts_query(stems: &str) -> String {
+        stems
+            .split_whitespace()
+            .map(|stem| format!("\"{}\"", stem.replace('"', "")))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// SQLite's full-text index is a separate FTS5 table, kept in the offer's transaction.
+    async fn index_offer(
+        tx: &mut Transaction<'static, Sqlite>,
+        offer: Uuid,
+        search_text: &str,
+    ) -> Result<()> {
+        sqlx::query("INSERT INTO offers_fts (offer_id, search_text) VALUES ($1, $2)")
+            .bind(offer)
+            .bind(search_text)
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
+    }
+
     /// Moves one account's balance if it may move, and appends the posting; `None` when the
     /// balance would go below zero. In-process SQLite makes two statements as cheap as one.
     async fn move_and_post(
@@ -82,3 +110,4 @@ impl_catalogue!(SqliteStore);
 impl_ledger!(SqliteStore);
 impl_identity!(SqliteStore);
 impl_audit!(SqliteStore);
+impl_registry!(SqliteStore);

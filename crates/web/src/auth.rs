@@ -200,6 +200,22 @@ pub async fn authorize(
                 Decision::Forbidden => return Err(ApiError::Forbidden(action)),
             }
         }
+        Access::ForProvider(action) => {
+            let principal = caller.principal().ok_or(ApiError::Unauthenticated)?;
+            let provider = params
+                .iter()
+                .find(|(name, _)| *name == "provider_id")
+                .map(|(_, value)| value.parse::<uuid::Uuid>())
+                .transpose()
+                .map_err(|e| ApiError::bad_parameter("provider_id", e))?
+                .ok_or(ApiError::Internal)?;
+            let decision = principal.decide_for_provider(action, provider);
+            match decision {
+                Decision::Allow(_) => Some(decision),
+                Decision::Hidden => return Err(ApiError::NotFound("provider")),
+                Decision::Forbidden => return Err(ApiError::Forbidden(action)),
+            }
+        }
     };
     let actor = caller.actor(decision, request_id);
     request.extensions_mut().insert(actor);

@@ -66,6 +66,10 @@ pub enum ApiError {
     AlreadyReversed(String),
     #[error("{0}")]
     NotReversible(String),
+    #[error(transparent)]
+    Registry(socert_domain::registry::RegistryError),
+    #[error("the provider is not admitted for this service in this authority")]
+    NotAdmitted,
     #[error("sign in first, or send a valid bearer token")]
     Unauthenticated,
     #[error("your roles here do not allow {0}")]
@@ -209,6 +213,24 @@ impl ApiError {
             ),
             E::AlreadyReversed(_) => (StatusCode::CONFLICT, "already_reversed", "Already reversed"),
             E::NotReversible(_) => (StatusCode::CONFLICT, "not_reversible", "Not reversible"),
+            E::Registry(rule) => match rule {
+                socert_domain::registry::RegistryError::IllegalTransition { .. } => (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "illegal_transition",
+                    "Not allowed now",
+                ),
+                socert_domain::registry::RegistryError::ReasonRequired { .. } => (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "reason_required",
+                    "Reason required",
+                ),
+                _ => (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "validation_failed",
+                    "Invalid value",
+                ),
+            },
+            E::NotAdmitted => (StatusCode::CONFLICT, "not_admitted", "Not admitted"),
             E::Unauthenticated => (StatusCode::UNAUTHORIZED, "unauthenticated", "Not signed in"),
             E::Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden", "Not allowed"),
             E::InvalidCredentials => (
@@ -256,6 +278,9 @@ impl ApiError {
                 | LedgerError::Money(_),
             ) => Some("amount".to_owned()),
             ApiError::MissingIdempotencyKey => Some("Idempotency-Key".to_owned()),
+            ApiError::Registry(socert_domain::registry::RegistryError::ReasonRequired {
+                ..
+            }) => Some("reason".to_owned()),
             _ => None,
         }
     }
@@ -291,6 +316,8 @@ impl From<StoreError> for ApiError {
             StoreError::IdempotencyConflict => ApiError::IdempotencyConflict,
             err @ StoreError::AlreadyReversed(_) => ApiError::AlreadyReversed(err.to_string()),
             err @ StoreError::NotReversible => ApiError::NotReversible(err.to_string()),
+            StoreError::Registry(rule) => ApiError::Registry(rule),
+            StoreError::NotAdmitted => ApiError::NotAdmitted,
             StoreError::Unavailable(source) => {
                 tracing::warn!(error = %source, "database unavailable");
                 ApiError::Unavailable

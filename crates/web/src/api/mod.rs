@@ -12,6 +12,7 @@ pub mod dto;
 mod health;
 mod ledger;
 pub mod policy;
+mod registry;
 mod services;
 pub mod session;
 mod tokens;
@@ -34,6 +35,7 @@ mod users;
         (name = "users", description = "Users and roles of an authority"),
         (name = "tokens", description = "API tokens for integrations"),
         (name = "audit", description = "The hash-chained audit log"),
+        (name = "registry", description = "Providers, admission, offers and public search"),
     ),
     components(schemas(crate::error::Problem)),
     modifiers(&Security),
@@ -68,6 +70,13 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(tokens::revoke_token))
         .routes(routes!(audit::list_events))
         .routes(routes!(audit::export_events))
+        .routes(routes!(registry::register_provider))
+        .routes(routes!(registry::get_provider))
+        .routes(routes!(registry::apply, registry::provider_admissions))
+        .routes(routes!(registry::publish_offer))
+        .routes(routes!(registry::authority_admissions))
+        .routes(routes!(registry::decide))
+        .routes(routes!(registry::search_offers))
 }
 
 /// Documents the two ways to authenticate.

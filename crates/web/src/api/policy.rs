@@ -12,9 +12,11 @@ pub enum Access {
     SignedIn,
     /// A role allowing the action in the route's `{authority_id}`.
     Allowed(Action),
+    /// Staff of the route's `{provider_id}` (or a superadmin).
+    ForProvider(Action),
 }
 
-use Access::{Allowed, Public, SignedIn};
+use Access::{Allowed, ForProvider, Public, SignedIn};
 use Action as A;
 
 /// A route under one authority.
@@ -97,6 +99,34 @@ pub const POLICY: &[(&str, &str, Access)] = &[
     ),
     ("GET", authority!("/audit"), Allowed(A::AuditRead)),
     ("GET", authority!("/audit.csv"), Allowed(A::AuditRead)),
+    (
+        "GET",
+        authority!("/admissions"),
+        Allowed(A::AdmissionsDecide),
+    ),
+    (
+        "POST",
+        authority!("/admissions/{admission_id}/decision"),
+        Allowed(A::AdmissionsDecide),
+    ),
+    ("POST", "/api/v1/providers", SignedIn),
+    ("GET", "/api/v1/providers/{provider_id}", Public),
+    (
+        "GET",
+        "/api/v1/providers/{provider_id}/admissions",
+        ForProvider(A::ProviderManage),
+    ),
+    (
+        "POST",
+        "/api/v1/providers/{provider_id}/admissions",
+        ForProvider(A::ProviderManage),
+    ),
+    (
+        "POST",
+        "/api/v1/providers/{provider_id}/offers",
+        ForProvider(A::ProviderManage),
+    ),
+    ("GET", "/api/v1/public/offers", Public),
 ];
 
 /// The access rule of `route` (as axum matched it) for `method`.

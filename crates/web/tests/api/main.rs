@@ -10,3 +10,4 @@ mod ledger;
 mod logs;
 mod openapi;
 mod permissions;
+mod registry;

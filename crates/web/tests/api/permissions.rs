@@ -86,6 +86,12 @@ on_both_backends! {
                         Some(Credentials::Bearer(_)) => assert_eq!(status, 401, "{context}"),
                         _ => assert!(status != 401 && status != 403, "{context}"),
                     },
+                    (Access::ForProvider(_), None) => assert_eq!(status, 401, "{context}"),
+                    // Nobody but a superadmin works for a provider that was never registered.
+                    (Access::ForProvider(_), Some(Role::Superadmin)) => {
+                        assert!(status != 401 && status != 403, "{context}")
+                    }
+                    (Access::ForProvider(_), Some(_)) => assert_eq!(status, 404, "{context}"),
                     (Access::Allowed(action), Some(role)) => {
                         if role.permits(action) {
                             assert!(status != 401 && status != 403, "{context}");

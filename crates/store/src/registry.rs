@@ -1,0 +1,555 @@
+//! The provider registry in storage: providers, admissions with documents, offers, and the
+//! public search over offers of admitted providers.
+
+use async_trait::async_trait;
+use socert_domain::registry::{AdmissionEvent, AdmissionStatus, LegalForm};
+use socert_domain::{AuthorityId, Country, Date, Money, ServiceCategory, ServiceId, Timestamp};
+use uuid::Uuid;
+
+use crate::Result;
+use crate::audit::Actor;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Location {
+    pub address: String,
+    pub municipality: String,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Licence {
+    pub number: String,
+    pub issuer: String,
+    pub valid_to: Option<Date>,
+}
+
+/// A provider as registered; its tax ids were validated at the edge.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewProvider {
+    pub legal_form: LegalForm,
+    pub full_name: String,
+    pub short_name: String,
+    pub country: Country,
+    pub tax_id: String,
+    pub registration_number: String,
+    pub phone: String,
+    pub email: String,
+    pub website: String,
+    pub description: String,
+    pub location: Location,
+    pub bank_account: String,
+    pub bank_id: String,
+    pub licences: Vec<Licence>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Provider {
+    pub id: Uuid,
+    pub details: NewProvider,
+    pub created_at: Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Admission {
+    pub id: Uuid,
+    pub provider_id: Uuid,
+    pub authority_id: AuthorityId,
+    pub status: AdmissionStatus,
+    /// Why it was rejected, suspended or excluded; shown to the provider.
+    pub reason: Option<String>,
+    pub services: Vec<ServiceId>,
+    pub applied_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Accessibility {
+    pub wheelchair: bool,
+    pub sign_language: bool,
+    pub home_visits: bool,
+    pub transport: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewOffer {
+    pub provider_id: Uuid,
+    pub authority_id: AuthorityId,
+    pub service_id: ServiceId,
+    /// Title in Russian, Ukrainian, English; at least one is given, the others may be empty.
+    pub titles: [String; 3],
+    pub description: String,
+    pub price: Money,
+    pub capacity: u32,
+    pub schedule: String,
+    pub location: Location,
+    pub age_min: Option<u8>,
+    pub age_max: Option<u8>,
+    pub accessibility: Accessibility,
+    pub languages: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Offer {
+    pub id: Uuid,
+    pub details: NewOffer,
+    pub seats_taken: u32,
+    pub created_at: Timestamp,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OfferSort {
+    Relevance,
+    Distance,
+    Price,
+}
+
+impl OfferSort {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            OfferSort::Relevance => "relevance",
+            OfferSort::Distance => "distance",
+            OfferSort::Price => "price",
+        }
+    }
+}
+
+/// A public search. `text` is already stemmed (`socert_domain::search::search_query`).
+#[derive(Debug, Clone)]
+pub struct OfferQuery {
+    pub authority: Option<AuthorityId>,
+    pub text: Option<String>,
+    pub category: Option<ServiceCategory>,
+    pub service: Option<ServiceId>,
+    pub municipality: Option<String>,
+    pub accessibility: Accessibility,
+    pub age: Option<u8>,
+    pub free_seats: bool,
+    pub within_normative: bool,
+    pub near: Option<(f64, f64)>,
+    pub sort: OfferSort,
+    /// Normative costs in force on this day price the co-payment.
+    pub today: Date,
+    pub offset: u32,
+    pub limit: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OfferHit {
+    pub offer: Offer,
+    pub provider_name: String,
+    pub legal_form: LegalForm,
+    pub service_code: String,
+    pub normative: Option<Money>,
+    pub distance_km: Option<f64>,
+}
+
+#[async_trait]
+pub trait RegistryStore {
+    async fn create_provider(&self, new: NewProvider, actor: &Actor) -> Result<Provider>;
+    async fn provider(&self, id: Uuid) -> Result<Provider>;
+    /// Applies (or re-applies after a rejection) for admission in an authority for services of
+    /// its catalogue.
+    async fn apply_for_admission(
+        &self,
+        provider: Uuid,
+        authority: AuthorityId,
+        services: &[ServiceId],
+        actor: &Actor,
+    ) -> Result<Admission>;
+    async fn admissions_of_provider(&self, provider: Uuid) -> Result<Vec<Admission>>;
+    async fn admissions_of_authority(
+        &self,
+        authority: AuthorityId,
+        status: Option<AdmissionStatus>,
+    ) -> Result<Vec<Admission>>;
+    /// Moves an admission through its state machine; refused transitions are `Registry` errors.
+    async fn decide_admission(
+        &self,
+        authority: AuthorityId,
+        admission: Uuid,
+        event: AdmissionEvent,
+        reason: Option<String>,
+        actor: &Actor,
+    ) -> Result<Admission>;
+    /// Publishes an offer for a service the provider is admitted for in that authority.
+    async fn publish_offer(
+        &self,
+        new: NewOffer,
+        search_text: String,
+        actor: &Actor,
+    ) -> Result<Offer>;
+    async fn search_offers(&self, query: &OfferQuery) -> Result<Vec<OfferHit>>;
+}
+
+/// Kilometres per degree of latitude; longitude degrees shrink by cos(latitude), computed once
+/// per query in Rust so the SQL needs only arithmetic (SQLite has no trigonometry built in).
+pub(crate) const KM_PER_DEGREE: f64 = 111.32;
+
+macro_rules! impl_registry {
+    ($store:ty) => {
+        #[async_trait::async_trait]
+        impl $crate::RegistryStore for $store {
+            async fn create_provider(
+                &self,
+                new: $crate::registry::NewProvider,
+                actor: &$crate::audit::Actor,
+            ) -> $crate::Result<$crate::registry::Provider> {
+                let id = uuid::Uuid::now_v7();
+                let now = $crate::rows::now();
+                let mut tx = self.begin_write().await?;
+                sqlx::query($crate::sql::INSERT_PROVIDER)
+                    .bind(id)
+                    .bind(new.legal_form.as_str())
+                    .bind(&new.full_name)
+                    .bind(&new.short_name)
+                    .bind(new.country.code())
+                    .bind(&new.tax_id)
+                    .bind(&new.registration_number)
+                    .bind(&new.phone)
+                    .bind(&new.email)
+                    .bind(&new.website)
+                    .bind(&new.description)
+                    .bind(&new.location.address)
+                    .bind(&new.location.municipality)
+                    .bind(new.location.latitude)
+                    .bind(new.location.longitude)
+                    .bind(&new.bank_account)
+                    .bind(&new.bank_id)
+                    .bind($crate::rows::micros(now))
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(|err| {
+                        if $crate::error::is_unique_violation(&err, "providers_tax_id_unique", "providers.country, providers.tax_id") {
+                            $crate::Error::Conflict(format!("a provider with tax id {} is already registered", new.tax_id))
+                        } else {
+                            err.into()
+                        }
+                    })?;
+                for licence in &new.licences {
+                    sqlx::query($crate::sql::INSERT_LICENCE)
+                        .bind(id)
+                        .bind(&licence.number)
+                        .bind(&licence.issuer)
+                        .bind(licence.valid_to.map($crate::rows::date_text))
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                let draft = $crate::audit::Draft {
+                    chain: None,
+                    action: "provider.create",
+                    object_kind: "provider",
+                    object_id: id.to_string(),
+                    diff: serde_json::json!({ "after": {
+                        "legal_form": new.legal_form.as_str(),
+                        "short_name": new.short_name,
+                        "tax_id": new.tax_id,
+                    } }),
+                };
+                $crate::audit::append_audit!(&mut *tx, actor, draft, now);
+                tx.commit().await?;
+                Ok($crate::registry::Provider { id, details: new, created_at: now })
+            }
+
+            async fn provider(&self, id: uuid::Uuid) -> $crate::Result<$crate::registry::Provider> {
+                let row: Option<$crate::rows::ProviderRow> = sqlx::query_as($crate::sql::GET_PROVIDER)
+                    .bind(id)
+                    .fetch_optional(&self.pool)
+                    .await?;
+                let row = row.ok_or($crate::Error::NotFound { what: "provider" })?;
+                let licences = sqlx::query_as($crate::sql::LICENCES_OF_PROVIDER)
+                    .bind(id)
+                    .fetch_all(&self.pool)
+                    .await?;
+                row.into_domain(licences)
+            }
+
+            async fn apply_for_admission(
+                &self,
+                provider: uuid::Uuid,
+                authority: socert_domain::AuthorityId,
+                services: &[socert_domain::ServiceId],
+                actor: &$crate::audit::Actor,
+            ) -> $crate::Result<$crate::registry::Admission> {
+                let now = $crate::rows::now();
+                let mut tx = self.begin_write().await?;
+                for service in services {
+                    let found: i64 = sqlx::query_scalar($crate::sql::SERVICE_IN_AUTHORITY)
+                        .bind(service.as_uuid())
+                        .bind(authority.as_uuid())
+                        .fetch_one(&mut *tx)
+                        .await?;
+                    if found == 0 {
+                        return Err($crate::Error::NotFound { what: "service" });
+                    }
+                }
+                let existing: Option<$crate::rows::AdmissionRow> = sqlx::query_as($crate::sql::ADMISSION_OF)
+                    .bind(provider)
+                    .bind(authority.as_uuid())
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                let id = match existing {
+                    None => {
+                        let id = uuid::Uuid::now_v7();
+                        sqlx::query($crate::sql::INSERT_ADMISSION)
+                            .bind(id)
+                            .bind(provider)
+                            .bind(authority.as_uuid())
+                            .bind($crate::rows::micros(now))
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(|err| match err.as_database_error() {
+                                Some(db) if db.is_foreign_key_violation() => $crate::Error::NotFound { what: "provider" },
+                                _ => err.into(),
+                            })?;
+                        id
+                    }
+                    Some(row) => {
+                        let reopened = sqlx::query($crate::sql::REAPPLY)
+                            .bind(row.id())
+                            .bind($crate::rows::micros(now))
+                            .execute(&mut *tx)
+                            .await?
+                            .rows_affected();
+                        if reopened == 0 {
+                            return Err($crate::Error::Conflict(
+                                "this provider has already applied in this authority".to_owned(),
+                            ));
+                        }
+                        sqlx::query($crate::sql::CLEAR_ADMISSION_SERVICES).bind(row.id()).execute(&mut *tx).await?;
+                        row.id()
+                    }
+                };
+                for service in services {
+                    sqlx::query($crate::sql::INSERT_ADMISSION_SERVICE)
+                        .bind(id)
+                        .bind(service.as_uuid())
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                let draft = $crate::audit::Draft {
+                    chain: Some(authority),
+                    action: "admission.apply",
+                    object_kind: "admission",
+                    object_id: id.to_string(),
+                    diff: serde_json::json!({ "provider": provider, "services": services.iter().map(|s| s.to_string()).collect::<Vec<_>>() }),
+                };
+                $crate::audit::append_audit!(&mut *tx, actor, draft, now);
+                tx.commit().await?;
+                self.admission_by_id(authority, id).await
+            }
+
+            async fn admissions_of_provider(
+                &self,
+                provider: uuid::Uuid,
+            ) -> $crate::Result<Vec<$crate::registry::Admission>> {
+                let rows: Vec<$crate::rows::AdmissionRow> = sqlx::query_as($crate::sql::ADMISSIONS_OF_PROVIDER)
+                    .bind(provider)
+                    .fetch_all(&self.pool)
+                    .await?;
+                self.with_services(rows).await
+            }
+
+            async fn admissions_of_authority(
+                &self,
+                authority: socert_domain::AuthorityId,
+                status: Option<socert_domain::registry::AdmissionStatus>,
+            ) -> $crate::Result<Vec<$crate::registry::Admission>> {
+                let rows: Vec<$crate::rows::AdmissionRow> = sqlx::query_as($crate::sql::ADMISSIONS_OF_AUTHORITY)
+                    .bind(authority.as_uuid())
+                    .bind(status.map(|s| s.as_str()))
+                    .fetch_all(&self.pool)
+                    .await?;
+                self.with_services(rows).await
+            }
+
+            async fn decide_admission(
+                &self,
+                authority: socert_domain::AuthorityId,
+                admission: uuid::Uuid,
+                event: socert_domain::registry::AdmissionEvent,
+                reason: Option<String>,
+                actor: &$crate::audit::Actor,
+            ) -> $crate::Result<$crate::registry::Admission> {
+                let now = $crate::rows::now();
+                let mut tx = self.begin_write().await?;
+                let row: Option<$crate::rows::AdmissionRow> = sqlx::query_as($crate::sql::GET_ADMISSION)
+                    .bind(admission)
+                    .bind(authority.as_uuid())
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                let current = row.ok_or($crate::Error::NotFound { what: "admission" })?.into_domain(Vec::new())?;
+                let reason = reason.map(|r| r.trim().to_owned()).filter(|r| !r.is_empty());
+                let next = current.status.apply(event, reason.as_deref())?;
+                let kept_reason = match next {
+                    socert_domain::registry::AdmissionStatus::Admitted => None,
+                    _ => reason.clone().or(current.reason.clone()),
+                };
+                let moved = sqlx::query($crate::sql::SET_ADMISSION_STATUS)
+                    .bind(admission)
+                    .bind(current.status.as_str())
+                    .bind(next.as_str())
+                    .bind(kept_reason.as_deref())
+                    .bind($crate::rows::micros(now))
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                if moved == 0 {
+                    return Err($crate::Error::Conflict("the admission was decided by someone else; reload it".to_owned()));
+                }
+                let draft = $crate::audit::Draft {
+                    chain: Some(authority),
+                    action: "admission.decide",
+                    object_kind: "admission",
+                    object_id: admission.to_string(),
+                    diff: serde_json::json!({
+                        "event": event.as_str(),
+                        "before": { "status": current.status.as_str() },
+                        "after": { "status": next.as_str(), "reason": kept_reason },
+                    }),
+                };
+                $crate::audit::append_audit!(&mut *tx, actor, draft, now);
+                tx.commit().await?;
+                self.admission_by_id(authority, admission).await
+            }
+
+            async fn publish_offer(
+                &self,
+                new: $crate::registry::NewOffer,
+                search_text: String,
+                actor: &$crate::audit::Actor,
+            ) -> $crate::Result<$crate::registry::Offer> {
+                let id = uuid::Uuid::now_v7();
+                let now = $crate::rows::now();
+                let mut tx = self.begin_write().await?;
+                let admitted: i64 = sqlx::query_scalar($crate::sql::ADMITTED_FOR)
+                    .bind(new.provider_id)
+                    .bind(new.authority_id.as_uuid())
+                    .bind(new.service_id.as_uuid())
+                    .fetch_one(&mut *tx)
+                    .await?;
+                if admitted == 0 {
+                    return Err($crate::Error::NotAdmitted);
+                }
+                sqlx::query($crate::sql::INSERT_OFFER)
+                    .bind(id)
+                    .bind(new.provider_id)
+                    .bind(new.authority_id.as_uuid())
+                    .bind(new.service_id.as_uuid())
+                    .bind(&new.titles[0])
+                    .bind(&new.titles[1])
+                    .bind(&new.titles[2])
+                    .bind(&new.description)
+                    .bind(new.price.minor())
+                    .bind(new.price.currency().code())
+                    .bind(i64::from(new.capacity))
+                    .bind(&new.schedule)
+                    .bind(&new.location.municipality)
+                    .bind(&new.location.address)
+                    .bind(new.location.latitude)
+                    .bind(new.location.longitude)
+                    .bind(new.age_min.map(i32::from))
+                    .bind(new.age_max.map(i32::from))
+                    .bind(new.accessibility.wheelchair)
+                    .bind(new.accessibility.sign_language)
+                    .bind(new.accessibility.home_visits)
+                    .bind(new.accessibility.transport)
+                    .bind(new.languages.join(","))
+                    .bind(&search_text)
+                    .bind($crate::rows::micros(now))
+                    .execute(&mut *tx)
+                    .await?;
+                Self::index_offer(&mut tx, id, &search_text).await?;
+                {
+                    let draft = $crate::audit::Draft {
+                        chain: Some(new.authority_id),
+                        action: "offer.publish",
+                        object_kind: "offer",
+                        object_id: id.to_string(),
+                        diff: serde_json::json!({ "after": {
+                            "provider": new.provider_id,
+                            "service": new.service_id.to_string(),
+                            "title_ru": new.titles[0],
+                            "price_minor": new.price.minor(),
+                            "capacity": new.capacity,
+                        } }),
+                    };
+                    $crate::audit::append_audit!(&mut *tx, actor, draft, now);
+                }
+                tx.commit().await?;
+                Ok($crate::registry::Offer { id, details: new, seats_taken: 0, created_at: now })
+            }
+
+            async fn search_offers(
+                &self,
+                query: &$crate::registry::OfferQuery,
+            ) -> $crate::Result<Vec<$crate::registry::OfferHit>> {
+                let (sql, text) = match &query.text {
+                    Some(stems) => (Self::SEARCH_OFFERS_TEXT, Some(Self::fts_query(stems))),
+                    None => ($crate::sql::SEARCH_OFFERS, None),
+                };
+                let (latitude, longitude) = query.near.unzip();
+                let km_per_lon = latitude.map_or(0.0, |lat: f64| {
+                    $crate::registry::KM_PER_DEGREE * lat.to_radians().cos()
+                });
+                let mut statement = sqlx::query_as::<_, $crate::rows::OfferHitRow>(sql)
+                    .bind(latitude)
+                    .bind(longitude)
+                    .bind(km_per_lon)
+                    .bind($crate::rows::date_text(query.today))
+                    .bind(query.authority.map(|a| a.as_uuid()))
+                    .bind(query.category.map(|c| c.as_str()))
+                    .bind(query.service.map(|s| s.as_uuid()))
+                    .bind(query.municipality.as_deref())
+                    .bind(query.accessibility.wheelchair)
+                    .bind(query.accessibility.sign_language)
+                    .bind(query.accessibility.home_visits)
+                    .bind(query.accessibility.transport)
+                    .bind(query.age.map(i32::from))
+                    .bind(query.free_seats)
+                    .bind(query.within_normative)
+                    .bind(query.sort.as_str())
+                    .bind(i64::from(query.limit))
+                    .bind(i64::from(query.offset));
+                if let Some(text) = text {
+                    statement = statement.bind(text);
+                }
+                let rows = statement.fetch_all(&self.pool).await?;
+                rows.into_iter().map(|row| row.into_domain()).collect()
+            }
+        }
+
+        impl $store {
+            async fn admission_by_id(
+                &self,
+                authority: socert_domain::AuthorityId,
+                id: uuid::Uuid,
+            ) -> $crate::Result<$crate::registry::Admission> {
+                let row: Option<$crate::rows::AdmissionRow> = sqlx::query_as($crate::sql::GET_ADMISSION)
+                    .bind(id)
+                    .bind(authority.as_uuid())
+                    .fetch_optional(&self.pool)
+                    .await?;
+                let row = row.ok_or($crate::Error::NotFound { what: "admission" })?;
+                Ok(self.with_services(vec![row]).await?.remove(0))
+            }
+
+            async fn with_services(
+                &self,
+                rows: Vec<$crate::rows::AdmissionRow>,
+            ) -> $crate::Result<Vec<$crate::registry::Admission>> {
+                let mut admissions = Vec::with_capacity(rows.len());
+                for row in rows {
+                    let services: Vec<uuid::Uuid> = sqlx::query_scalar($crate::sql::SERVICES_OF_ADMISSION)
+                        .bind(row.id())
+                        .fetch_all(&self.pool)
+                        .await?;
+                    admissions.push(row.into_domain(services)?);
+                }
+                Ok(admissions)
+            }
+        }
+    };
+}
+
+pub(crate) use impl_registry;

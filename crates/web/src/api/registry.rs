@@ -1,0 +1,830 @@
+//! The provider registry over HTTP: a provider registers and applies for admission, an officer
+//! decides, an admitted provider publishes offers, and anyone searches them.
+
+use axum::Json;
+use axum::extract::{Extension, State};
+use axum::http::StatusCode;
+use serde::{Deserialize, Serialize};
+use socert_domain::identity::{Grant, Role};
+use socert_domain::registry::{AdmissionEvent, AdmissionStatus, LegalForm};
+use socert_domain::taxid::{Edrpou, Inn, Ogrn, Ogrnip, Rnokpp};
+use socert_domain::{AuthorityId, Country, Locale, ServiceCategory, ServiceId, Timestamp, search};
+use socert_store::audit::Actor;
+use socert_store::registry::{
+    Accessibility, Admission, Licence, Location, NewOffer, NewProvider, Offer, OfferHit,
+    OfferQuery, OfferSort, Provider,
+};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use crate::AppState;
+use crate::api::dto::{MoneyDto, parse_date};
+use crate::error::{ApiError, Problem};
+use crate::extract::{ApiJson, ApiPath, ApiQuery};
+
+const DEFAULT_PAGE: u32 = 20;
+const MAX_PAGE: u32 = 100;
+
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LocationDto {
+    #[schema(example = "г. Хабаровск, ул. Муравьёва-Амурского, д. 10")]
+    pub address: String,
+    #[schema(example = "Хабаровск")]
+    pub municipality: String,
+    #[schema(example = 48.4802)]
+    pub latitude: Option<f64>,
+    #[schema(example = 135.0719)]
+    pub longitude: Option<f64>,
+}
+
+impl LocationDto {
+    fn parse(&self, field: &str) -> Result<Location, ApiError> {
+        let address = self.address.trim();
+        let municipality = self.municipality.trim();
+        if address.is_empty() || municipality.is_empty() {
+            return Err(ApiError::invalid(
+                field,
+                "give the address and the municipality",
+            ));
+        }
+        match (self.latitude, self.longitude) {
+            (Some(lat), Some(lon))
+                if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) =>
+            {
+                return Err(ApiError::invalid(
+                    format!("{field}.latitude"),
+                    "coordinates are out of range",
+                ));
+            }
+            (Some(_), None) | (None, Some(_)) => {
+                return Err(ApiError::invalid(
+                    format!("{field}.longitude"),
+                    "give both latitude and longitude, or neither",
+                ));
+            }
+            _ => {}
+        }
+        Ok(Location {
+            address: address.to_owned(),
+            municipality: municipality.to_owned(),
+            latitude: self.latitude,
+            longitude: self.longitude,
+        })
+    }
+}
+
+impl From<&Location> for LocationDto {
+    fn from(l: &Location) -> Self {
+        Self {
+            address: l.address.clone(),
+            municipality: l.municipality.clone(),
+            latitude: l.latitude,
+            longitude: l.longitude,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LicenceDto {
+    pub number: String,
+    pub issuer: String,
+    #[schema(format = Date)]
+    pub valid_to: Option<String>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RegisterProvider {
+    /// `state`, `municipal`, `ngo`, `business` or `individual_entrepreneur`.
+    #[schema(example = "ngo")]
+    pub legal_form: String,
+    pub full_name: String,
+    pub short_name: String,
+    /// `RU` or `UA`.
+    #[schema(example = "RU")]
+    pub country: String,
+    /// RU: INN (10 digits for organisations, 12 for entrepreneurs). UA: EDRPOU (8) or RNOKPP (10).
+    pub tax_id: String,
+    /// RU: OGRN (13 digits) or OGRNIP (15) for entrepreneurs. UA: omit.
+    pub registration_number: Option<String>,
+    pub phone: String,
+    pub email: String,
+    #[serde(default)]
+    pub website: String,
+    #[serde(default)]
+    pub description: String,
+    pub location: LocationDto,
+    pub bank_account: String,
+    pub bank_id: String,
+    #[serde(default)]
+    pub licences: Vec<LicenceDto>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProviderDto {
+    pub id: Uuid,
+    pub legal_form: String,
+    pub full_name: String,
+    pub short_name: String,
+    pub country: String,
+    pub tax_id: String,
+    pub registration_number: String,
+    pub phone: String,
+    pub email: String,
+    pub website: String,
+    pub description: String,
+    pub location: LocationDto,
+    pub licences: Vec<LicenceDto>,
+    pub created_at: String,
+}
+
+impl From<&Provider> for ProviderDto {
+    fn from(p: &Provider) -> Self {
+        let d = &p.details;
+        Self {
+            id: p.id,
+            legal_form: d.legal_form.to_string(),
+            full_name: d.full_name.clone(),
+            short_name: d.short_name.clone(),
+            country: d.country.code().to_owned(),
+            tax_id: d.tax_id.clone(),
+            registration_number: d.registration_number.clone(),
+            phone: d.phone.clone(),
+            email: d.email.clone(),
+            website: d.website.clone(),
+            description: d.description.clone(),
+            location: (&d.location).into(),
+            licences: d
+                .licences
+                .iter()
+                .map(|l| LicenceDto {
+                    number: l.number.clone(),
+                    issuer: l.issuer.clone(),
+                    valid_to: l.valid_to.map(|d| d.to_string()),
+                })
+                .collect(),
+            created_at: p.created_at.to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ApplyRequest {
+    pub authority_id: Uuid,
+    /// Services of the authority's catalogue the provider wants to deliver.
+    pub service_ids: Vec<Uuid>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AdmissionDto {
+    pub id: Uuid,
+    pub provider_id: Uuid,
+    pub authority_id: Uuid,
+    #[schema(example = "under_review")]
+    pub status: String,
+    /// Why it was rejected, suspended or excluded.
+    pub reason: Option<String>,
+    pub service_ids: Vec<Uuid>,
+    pub applied_at: String,
+    pub updated_at: String,
+}
+
+impl From<&Admission> for AdmissionDto {
+    fn from(a: &Admission) -> Self {
+        Self {
+            id: a.id,
+            provider_id: a.provider_id,
+            authority_id: a.authority_id.as_uuid(),
+            status: a.status.to_string(),
+            reason: a.reason.clone(),
+            service_ids: a.services.iter().map(|s| s.as_uuid()).collect(),
+            applied_at: a.applied_at.to_string(),
+            updated_at: a.updated_at.to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    /// `start_review`, `admit`, `reject`, `suspend`, `reinstate` or `exclude`.
+    #[schema(example = "admit")]
+    pub event: String,
+    /// Required to reject, suspend or exclude; the provider sees it.
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct AdmissionsQuery {
+    /// Only admissions in this status, e.g. `applied`.
+    status: Option<String>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PublishOffer {
+    pub authority_id: Uuid,
+    pub service_id: Uuid,
+    /// At least one of the three languages.
+    pub title_ru: Option<String>,
+    pub title_uk: Option<String>,
+    pub title_en: Option<String>,
+    #[serde(default)]
+    pub description: String,
+    /// Price of one unit; above the normative cost the difference is the recipient's co-payment.
+    pub price: MoneyDto,
+    pub capacity: u32,
+    #[serde(default)]
+    pub schedule: String,
+    pub location: LocationDto,
+    pub age_min: Option<u8>,
+    pub age_max: Option<u8>,
+    #[serde(default)]
+    pub wheelchair_access: bool,
+    #[serde(default)]
+    pub sign_language: bool,
+    #[serde(default)]
+    pub home_visits: bool,
+    #[serde(default)]
+    pub transport: bool,
+    /// Languages of the service: `ru`, `uk`, `en`.
+    #[serde(default)]
+    pub languages: Vec<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OfferDto {
+    pub id: Uuid,
+    pub provider_id: Uuid,
+    pub authority_id: Uuid,
+    pub service_id: Uuid,
+    pub title_ru: String,
+    pub title_uk: String,
+    pub title_en: String,
+    pub description: String,
+    pub price: MoneyDto,
+    pub capacity: u32,
+    pub free_seats: u32,
+    pub schedule: String,
+    pub location: LocationDto,
+    pub age_min: Option<u8>,
+    pub age_max: Option<u8>,
+    pub wheelchair_access: bool,
+    pub sign_language: bool,
+    pub home_visits: bool,
+    pub transport: bool,
+    pub languages: Vec<String>,
+}
+
+impl From<&Offer> for OfferDto {
+    fn from(o: &Offer) -> Self {
+        let d = &o.details;
+        Self {
+            id: o.id,
+            provider_id: d.provider_id,
+            authority_id: d.authority_id.as_uuid(),
+            service_id: d.service_id.as_uuid(),
+            title_ru: d.titles[0].clone(),
+            title_uk: d.titles[1].clone(),
+            title_en: d.titles[2].clone(),
+            description: d.description.clone(),
+            price: d.price.into(),
+            capacity: d.capacity,
+            free_seats: d.capacity.saturating_sub(o.seats_taken),
+            schedule: d.schedule.clone(),
+            location: (&d.location).into(),
+            age_min: d.age_min,
+            age_max: d.age_max,
+            wheelchair_access: d.accessibility.wheelchair,
+            sign_language: d.accessibility.sign_language,
+            home_visits: d.accessibility.home_visits,
+            transport: d.accessibility.transport,
+            languages: d.languages.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OfferHitDto {
+    pub offer: OfferDto,
+    pub provider_name: String,
+    pub legal_form: String,
+    pub service_code: String,
+    /// The authority's normative cost of one unit today; `null` if none is in force.
+    pub normative_cost: Option<MoneyDto>,
+    /// What an entitled recipient pays per unit above the normative (by agreement); 0 within it.
+    pub copay: Option<MoneyDto>,
+    /// Distance from `near`, in kilometres.
+    pub distance_km: Option<f64>,
+}
+
+impl From<&OfferHit> for OfferHitDto {
+    fn from(h: &OfferHit) -> Self {
+        let copay = h.normative.and_then(|normative| {
+            socert_domain::registry::price_breakdown(h.offer.details.price, normative)
+                .ok()
+                .map(|b| b.copay.into())
+        });
+        Self {
+            offer: (&h.offer).into(),
+            provider_name: h.provider_name.clone(),
+            legal_form: h.legal_form.to_string(),
+            service_code: h.service_code.clone(),
+            normative_cost: h.normative.map(Into::into),
+            copay,
+            distance_km: h.distance_km.map(|d| (d * 10.0).round() / 10.0),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OfferPage {
+    pub items: Vec<OfferHitDto>,
+    pub next_cursor: Option<String>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct SearchQuery {
+    /// Words to find in offer and provider names and descriptions, in Russian, Ukrainian or
+    /// English; inflected forms match ("паллиативная помощь" finds "паллиативной помощи").
+    q: Option<String>,
+    authority_id: Option<Uuid>,
+    category: Option<String>,
+    service_id: Option<Uuid>,
+    municipality: Option<String>,
+    wheelchair_access: Option<bool>,
+    sign_language: Option<bool>,
+    home_visits: Option<bool>,
+    transport: Option<bool>,
+    /// Age of the person the service is for.
+    age: Option<u8>,
+    /// Only offers with free seats.
+    free_seats: Option<bool>,
+    /// Only offers priced within the normative cost (no co-payment).
+    within_normative: Option<bool>,
+    /// `latitude,longitude` of the searcher, for distances and `sort=distance`.
+    near: Option<String>,
+    /// `relevance` (default), `distance` or `price`.
+    sort: Option<String>,
+    cursor: Option<String>,
+    /// Page size, 1 to 100 (default 20).
+    limit: Option<u32>,
+}
+
+fn required(field: &str, value: &str) -> Result<String, ApiError> {
+    let value = value.trim();
+    if value.is_empty() {
+        Err(ApiError::invalid(field, "this field is required"))
+    } else {
+        Ok(value.to_owned())
+    }
+}
+
+/// Checks the tax ids against the legal form and country; returns them in canonical digits.
+fn tax_ids(
+    form: LegalForm,
+    country: Country,
+    tax_id: &str,
+    registration: Option<&str>,
+) -> Result<(String, String), ApiError> {
+    let invalid = |field: &str, e: &dyn std::fmt::Display| ApiError::invalid(field, e);
+    match country {
+        Country::Russia => {
+            let inn = Inn::parse(tax_id).map_err(|e| invalid("tax_id", &e))?;
+            let registration = registration.ok_or_else(|| {
+                ApiError::invalid(
+                    "registration_number",
+                    "give the OGRN (or OGRNIP for an entrepreneur)",
+                )
+            })?;
+            if form.is_person() {
+                if inn.is_legal_entity() {
+                    return Err(ApiError::invalid(
+                        "tax_id",
+                        "an individual entrepreneur has a 12-digit INN",
+                    ));
+                }
+                let ogrnip =
+                    Ogrnip::parse(registration).map_err(|e| invalid("registration_number", &e))?;
+                Ok((inn.as_str().to_owned(), ogrnip.as_str().to_owned()))
+            } else {
+                if !inn.is_legal_entity() {
+                    return Err(ApiError::invalid(
+                        "tax_id",
+                        "an organisation has a 10-digit INN",
+                    ));
+                }
+                let ogrn =
+                    Ogrn::parse(registration).map_err(|e| invalid("registration_number", &e))?;
+                Ok((inn.as_str().to_owned(), ogrn.as_str().to_owned()))
+            }
+        }
+        Country::Ukraine => {
+            let id = if form.is_person() {
+                Rnokpp::parse(tax_id)
+                    .map_err(|e| invalid("tax_id", &e))?
+                    .as_str()
+                    .to_owned()
+            } else {
+                Edrpou::parse(tax_id)
+                    .map_err(|e| invalid("tax_id", &e))?
+                    .as_str()
+                    .to_owned()
+            };
+            Ok((id, String::new()))
+        }
+    }
+}
+
+/// Registers a provider; the signed-in user becomes its staff.
+#[utoipa::path(post, path = "/api/v1/providers", tag = "registry",
+    request_body = RegisterProvider,
+    responses(
+        (status = 201, body = ProviderDto),
+        (status = 409, description = "The tax id is registered already", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A field is invalid, e.g. a check digit", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn register_provider(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    ApiJson(body): ApiJson<RegisterProvider>,
+) -> Result<(StatusCode, Json<ProviderDto>), ApiError> {
+    let legal_form: LegalForm = body
+        .legal_form
+        .parse()
+        .map_err(|e| ApiError::invalid("legal_form", e))?;
+    let country = Country::parse(body.country.trim())
+        .ok_or_else(|| ApiError::invalid("country", "use RU or UA"))?;
+    let (tax_id, registration_number) = tax_ids(
+        legal_form,
+        country,
+        &body.tax_id,
+        body.registration_number.as_deref(),
+    )?;
+    let licences = body
+        .licences
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            Ok(Licence {
+                number: required(&format!("licences[{i}].number"), &l.number)?,
+                issuer: required(&format!("licences[{i}].issuer"), &l.issuer)?,
+                valid_to: l
+                    .valid_to
+                    .as_deref()
+                    .map(|d| parse_date(&format!("licences[{i}].valid_to"), d))
+                    .transpose()?,
+            })
+        })
+        .collect::<Result<Vec<_>, ApiError>>()?;
+    let new = NewProvider {
+        legal_form,
+        full_name: required("full_name", &body.full_name)?,
+        short_name: required("short_name", &body.short_name)?,
+        country,
+        tax_id,
+        registration_number,
+        phone: required("phone", &body.phone)?,
+        email: required("email", &body.email)?,
+        website: body.website.trim().to_owned(),
+        description: body.description.trim().to_owned(),
+        location: body.location.parse("location")?,
+        bank_account: required("bank_account", &body.bank_account)?,
+        bank_id: required("bank_id", &body.bank_id)?,
+        licences,
+    };
+    let provider = state.store.create_provider(new, &actor).await?;
+    if let Some(user) = actor.id.as_deref().and_then(|id| id.parse().ok()) {
+        let grant =
+            Grant::new(Role::Provider, None, Some(provider.id)).map_err(|_| ApiError::Internal)?;
+        state.store.grant(user, grant, &actor).await?;
+    }
+    Ok((StatusCode::CREATED, Json(ProviderDto::from(&provider))))
+}
+
+/// A provider's public profile.
+#[utoipa::path(get, path = "/api/v1/providers/{provider_id}", tag = "registry",
+    params(("provider_id" = Uuid, Path, description = "Provider id")),
+    responses((status = 200, body = ProviderDto), (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn get_provider(
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> Result<Json<ProviderDto>, ApiError> {
+    Ok(Json(ProviderDto::from(&state.store.provider(id).await?)))
+}
+
+/// Applies for admission in an authority (or again, after a rejection).
+#[utoipa::path(post, path = "/api/v1/providers/{provider_id}/admissions", tag = "registry",
+    params(("provider_id" = Uuid, Path, description = "Provider id")),
+    request_body = ApplyRequest,
+    responses(
+        (status = 201, body = AdmissionDto),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already applied", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn apply(
+    State(state): State<AppState>,
+    ApiPath(provider): ApiPath<Uuid>,
+    Extension(actor): Extension<Actor>,
+    ApiJson(body): ApiJson<ApplyRequest>,
+) -> Result<(StatusCode, Json<AdmissionDto>), ApiError> {
+    if body.service_ids.is_empty() {
+        return Err(ApiError::invalid(
+            "service_ids",
+            "name at least one service",
+        ));
+    }
+    let authority = AuthorityId::from_uuid(body.authority_id);
+    state.store.authority(authority).await?;
+    let services: Vec<ServiceId> = body
+        .service_ids
+        .iter()
+        .copied()
+        .map(ServiceId::from_uuid)
+        .collect();
+    let admission = state
+        .store
+        .apply_for_admission(provider, authority, &services, &actor)
+        .await?;
+    Ok((StatusCode::CREATED, Json(AdmissionDto::from(&admission))))
+}
+
+/// The provider's admissions everywhere, with status and any reason given.
+#[utoipa::path(get, path = "/api/v1/providers/{provider_id}/admissions", tag = "registry",
+    params(("provider_id" = Uuid, Path, description = "Provider id")),
+    responses((status = 200, body = Vec<AdmissionDto>)))]
+pub async fn provider_admissions(
+    State(state): State<AppState>,
+    ApiPath(provider): ApiPath<Uuid>,
+) -> Result<Json<Vec<AdmissionDto>>, ApiError> {
+    let admissions = state.store.admissions_of_provider(provider).await?;
+    Ok(Json(admissions.iter().map(Into::into).collect()))
+}
+
+/// The authority's review queue and admitted providers.
+#[utoipa::path(get, path = "/api/v1/authorities/{authority_id}/admissions", tag = "registry",
+    params(("authority_id" = Uuid, Path, description = "Authority id"), AdmissionsQuery),
+    responses((status = 200, body = Vec<AdmissionDto>)))]
+pub async fn authority_admissions(
+    State(state): State<AppState>,
+    ApiPath(authority): ApiPath<AuthorityId>,
+    ApiQuery(query): ApiQuery<AdmissionsQuery>,
+) -> Result<Json<Vec<AdmissionDto>>, ApiError> {
+    let status = query
+        .status
+        .as_deref()
+        .map(str::parse::<AdmissionStatus>)
+        .transpose()
+        .map_err(|e| ApiError::bad_parameter("status", e))?;
+    let admissions = state
+        .store
+        .admissions_of_authority(authority, status)
+        .await?;
+    Ok(Json(admissions.iter().map(Into::into).collect()))
+}
+
+/// Reviews, admits, rejects, suspends, reinstates or excludes a provider.
+#[utoipa::path(post, path = "/api/v1/authorities/{authority_id}/admissions/{admission_id}/decision", tag = "registry",
+    params(("authority_id" = Uuid, Path, description = "Authority id"), ("admission_id" = Uuid, Path, description = "Admission id")),
+    request_body = Decision,
+    responses(
+        (status = 200, body = AdmissionDto),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Not allowed from the current status, or a reason is missing", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn decide(
+    State(state): State<AppState>,
+    ApiPath((authority, admission)): ApiPath<(AuthorityId, Uuid)>,
+    Extension(actor): Extension<Actor>,
+    ApiJson(body): ApiJson<Decision>,
+) -> Result<Json<AdmissionDto>, ApiError> {
+    let event = match body.event.as_str() {
+        "start_review" => AdmissionEvent::StartReview,
+        "admit" => AdmissionEvent::Admit,
+        "reject" => AdmissionEvent::Reject,
+        "suspend" => AdmissionEvent::Suspend,
+        "reinstate" => AdmissionEvent::Reinstate,
+        "exclude" => AdmissionEvent::Exclude,
+        other => {
+            return Err(ApiError::invalid(
+                "event",
+                format!(
+                    "unknown event {other:?}: use start_review, admit, reject, suspend, reinstate or exclude"
+                ),
+            ));
+        }
+    };
+    let decided = state
+        .store
+        .decide_admission(authority, admission, event, body.reason, &actor)
+        .await?;
+    Ok(Json(AdmissionDto::from(&decided)))
+}
+
+/// Publishes an offer for a service the provider is admitted for.
+#[utoipa::path(post, path = "/api/v1/providers/{provider_id}/offers", tag = "registry",
+    params(("provider_id" = Uuid, Path, description = "Provider id")),
+    request_body = PublishOffer,
+    responses(
+        (status = 201, body = OfferDto),
+        (status = 409, description = "Not admitted for this service in this authority", body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn publish_offer(
+    State(state): State<AppState>,
+    ApiPath(provider_id): ApiPath<Uuid>,
+    Extension(actor): Extension<Actor>,
+    ApiJson(body): ApiJson<PublishOffer>,
+) -> Result<(StatusCode, Json<OfferDto>), ApiError> {
+    let authority_id = AuthorityId::from_uuid(body.authority_id);
+    let authority = state.store.authority(authority_id).await?;
+    let service_id = ServiceId::from_uuid(body.service_id);
+    let service = state.store.service(authority_id, service_id).await?;
+    let provider = state.store.provider(provider_id).await?;
+    let titles = [&body.title_ru, &body.title_uk, &body.title_en]
+        .map(|t| t.as_deref().unwrap_or_default().trim().to_owned());
+    if titles.iter().all(String::is_empty) {
+        return Err(ApiError::invalid(
+            "title_ru",
+            "give a title in at least one language",
+        ));
+    }
+    let price = body.price.parse("price")?;
+    if price.currency() != authority.currency {
+        return Err(ApiError::invalid(
+            "price.currency",
+            format!("this authority pays in {}", authority.currency),
+        ));
+    }
+    if !price.is_positive() {
+        return Err(ApiError::invalid(
+            "price",
+            "the price must be more than zero",
+        ));
+    }
+    if let (Some(min), Some(max)) = (body.age_min, body.age_max)
+        && min > max
+    {
+        return Err(ApiError::invalid("age_max", "age_max is below age_min"));
+    }
+    let languages = body
+        .languages
+        .iter()
+        .map(|l| {
+            Locale::parse(l)
+                .map(|l| l.code().to_owned())
+                .map_err(|e| ApiError::invalid("languages", e))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let location = body.location.parse("location")?;
+    let document = search::search_document(&[
+        &titles[0],
+        &titles[1],
+        &titles[2],
+        &body.description,
+        &provider.details.short_name,
+        &provider.details.full_name,
+        service.names.get(Locale::Ru),
+        service.names.get(Locale::Uk),
+        service.names.get(Locale::En),
+        &location.municipality,
+    ]);
+    let offer = state
+        .store
+        .publish_offer(
+            NewOffer {
+                provider_id,
+                authority_id,
+                service_id,
+                titles,
+                description: body.description.trim().to_owned(),
+                price,
+                capacity: body.capacity,
+                schedule: body.schedule.trim().to_owned(),
+                location,
+                age_min: body.age_min,
+                age_max: body.age_max,
+                accessibility: Accessibility {
+                    wheelchair: body.wheelchair_access,
+                    sign_language: body.sign_language,
+                    home_visits: body.home_visits,
+                    transport: body.transport,
+                },
+                languages,
+            },
+            document,
+            &actor,
+        )
+        .await?;
+    Ok((StatusCode::CREATED, Json(OfferDto::from(&offer))))
+}
+
+/// Public search of offers by admitted providers. No sign-in needed.
+#[utoipa::path(get, path = "/api/v1/public/offers", tag = "registry",
+    params(SearchQuery),
+    responses((status = 200, body = OfferPage), (status = 400, body = Problem, content_type = "application/problem+json")))]
+pub async fn search_offers(
+    State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<SearchQuery>,
+) -> Result<Json<OfferPage>, ApiError> {
+    let limit = query.limit.unwrap_or(DEFAULT_PAGE);
+    if !(1..=MAX_PAGE).contains(&limit) {
+        return Err(ApiError::bad_parameter(
+            "limit",
+            format!("limit must be between 1 and {MAX_PAGE}"),
+        ));
+    }
+    let offset = query
+        .cursor
+        .as_deref()
+        .map(|c| {
+            c.parse::<u32>().map_err(|_| {
+                ApiError::bad_parameter("cursor", "the cursor is not one this API gave out")
+            })
+        })
+        .transpose()?
+        .unwrap_or(0);
+    let near = query
+        .near
+        .as_deref()
+        .map(|text| {
+            text.split_once(',')
+                .and_then(|(lat, lon)| {
+                    Some((
+                        lat.trim().parse::<f64>().ok()?,
+                        lon.trim().parse::<f64>().ok()?,
+                    ))
+                })
+                .filter(|(lat, lon)| (-90.0..=90.0).contains(lat) && (-180.0..=180.0).contains(lon))
+                .ok_or_else(|| {
+                    ApiError::bad_parameter(
+                        "near",
+                        "write it as latitude,longitude, e.g. 48.48,135.07",
+                    )
+                })
+        })
+        .transpose()?;
+    let sort = match query.sort.as_deref() {
+        None | Some("relevance") => OfferSort::Relevance,
+        Some("price") => OfferSort::Price,
+        Some("distance") if near.is_some() => OfferSort::Distance,
+        Some("distance") => {
+            return Err(ApiError::bad_parameter(
+                "sort",
+                "sort=distance needs near=latitude,longitude",
+            ));
+        }
+        Some(other) => {
+            return Err(ApiError::bad_parameter(
+                "sort",
+                format!("unknown sort {other:?}: use relevance, distance or price"),
+            ));
+        }
+    };
+    let category = query
+        .category
+        .as_deref()
+        .map(str::parse::<ServiceCategory>)
+        .transpose()
+        .map_err(|e| ApiError::bad_parameter("category", e))?;
+    let today = jiff::tz::TimeZone::UTC.to_datetime(Timestamp::now()).date();
+    let search = OfferQuery {
+        authority: query.authority_id.map(AuthorityId::from_uuid),
+        text: query.q.as_deref().and_then(search::search_query),
+        category,
+        service: query.service_id.map(ServiceId::from_uuid),
+        municipality: query
+            .municipality
+            .map(|m| m.trim().to_owned())
+            .filter(|m| !m.is_empty()),
+        accessibility: Accessibility {
+            wheelchair: query.wheelchair_access.unwrap_or(false),
+            sign_language: query.sign_language.unwrap_or(false),
+            home_visits: query.home_visits.unwrap_or(false),
+            transport: query.transport.unwrap_or(false),
+        },
+        age: query.age,
+        free_seats: query.free_seats.unwrap_or(false),
+        within_normative: query.within_normative.unwrap_or(false),
+        near,
+        sort,
+        today,
+        offset,
+        // One more than asked tells whether another page follows.
+        limit: limit + 1,
+    };
+    let mut hits = state.store.search_offers(&search).await?;
+    let more = hits.len() > limit as usize;
+    hits.truncate(limit as usize);
+    Ok(Json(OfferPage {
+        items: hits.iter().map(Into::into).collect(),
+        next_cursor: more.then(|| (offset + limit).to_string()),
+    }))
+}

@@ -1,0 +1,148 @@
+//! A provider goes from application to being found by a recipient: register, apply, get
+//! admitted, publish an offer, be found by inflected words; suspension hides it again.
+
+use serde_json::{Value, json};
+
+use crate::on_both_backends;
+use crate::support::TestApp;
+
+fn palliative_ngo() -> Value {
+    json!({
+        "legal_form": "ngo",
+        "full_name": "Автономная некоммерческая организация «Тёплый дом»",
+        "short_name": "АНО «Тёплый дом»",
+        "country": "RU",
+        "tax_id": "7707083893",
+        "registration_number": "1027700132195",
+        "phone": "+7 4212 00-00-00",
+        "email": "info@teply-dom.example",
+        "description": "Помогаем тяжелобольным людям и их семьям.",
+        "location": { "address": "г. Хабаровск, ул. Ленина, д. 1", "municipality": "Хабаровск", "latitude": 48.4802, "longitude": 135.0719 },
+        "bank_account": "40703810000000000001",
+        "bank_id": "040813608",
+        "licences": [{ "number": "Л041-01154-27/00000001", "issuer": "Минздрав Хабаровского края", "valid_to": "2030-12-31" }]
+    })
+}
+
+async fn service_id(app: &TestApp, authority: &str, code: &str) -> String {
+    app.all_services(authority, "", 200)
+        .await
+        .iter()
+        .find(|s| s["code"] == code)
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+async fn search(app: &TestApp, query: &str) -> Vec<Value> {
+    app.get(&format!("/api/v1/public/offers?{query}"))
+        .await
+        .ok_json()["items"]
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+on_both_backends! {
+    async fn a_provider_is_admitted_publishes_and_is_found(app: TestApp) {
+        let khabarovsk = app.authority("27").await;
+        let palliative = service_id(&app, &khabarovsk, "PAL-HOME-VISIT").await;
+
+        app.sign_in("provider@khabarovsk.demo").await;
+        let provider = app.post_json("/api/v1/providers", &palliative_ngo()).await;
+        assert_eq!(provider.status, 201, "{}", String::from_utf8_lossy(&provider.body));
+        let provider_id = provider.json()["id"].as_str().unwrap().to_owned();
+        let applied = app
+            .post_json(&format!("/api/v1/providers/{provider_id}/admissions"), &json!({ "authority_id": khabarovsk, "service_ids": [palliative] }))
+            .await;
+        assert_eq!(applied.status, 201);
+        let admission_id = applied.json()["id"].as_str().unwrap().to_owned();
+
+        // Not admitted yet: nothing can be published, nothing is found.
+        let offer = json!({
+            "authority_id": khabarovsk,
+            "service_id": palliative,
+            "title_ru": "Паллиативная помощь на дому: визиты медсестры",
+            "title_uk": "Паліативна допомога вдома: візити медсестри",
+            "description": "Выездная служба паллиативной помощи, обезболивание и уход.",
+            "price": { "amount_minor": 320_000, "currency": "RUB" },
+            "capacity": 12,
+            "schedule": "Пн–Сб 8:00–20:00",
+            "location": { "address": "г. Хабаровск, ул. Ленина, д. 1", "municipality": "Хабаровск", "latitude": 48.4802, "longitude": 135.0719 },
+            "wheelchair_access": true,
+            "home_visits": true,
+            "languages": ["ru"]
+        });
+        app.post_json(&format!("/api/v1/providers/{provider_id}/offers"), &offer).await.problem(409, "not_admitted");
+
+        // Another region's officer does not even see the application.
+        app.sign_in("officer@krasnoyarsk.demo").await;
+        app.get(&format!("/api/v1/authorities/{khabarovsk}/admissions")).await.problem(404, "not_found");
+
+        app.sign_in("officer@khabarovsk.demo").await;
+        let queue = app.get(&format!("/api/v1/authorities/{khabarovsk}/admissions?status=applied")).await.ok_json();
+        assert_eq!(queue.as_array().unwrap().len(), 1);
+        let decision = format!("/api/v1/authorities/{khabarovsk}/admissions/{admission_id}/decision");
+        app.post_json(&decision, &json!({ "event": "start_review" })).await.ok_json();
+        app.post_json(&decision, &json!({ "event": "reject" })).await.problem(422, "reason_required");
+        assert_eq!(app.post_json(&decision, &json!({ "event": "admit" })).await.ok_json()["status"], "admitted");
+        app.post_json(&decision, &json!({ "event": "admit" })).await.problem(422, "illegal_transition");
+
+        app.sign_in("provider@khabarovsk.demo").await;
+        let published = app.post_json(&format!("/api/v1/providers/{provider_id}/offers"), &offer).await;
+        assert_eq!(published.status, 201, "{}", String::from_utf8_lossy(&published.body));
+
+        // A daughter looks for care for her mother, typing the words her own way.
+        app.sign_out_locally();
+        for query in ["q=паллиативная+помощь", "q=паллиативной+помощи+на+дому", "q=паліативної+допомоги", "q=Palliative+care"] {
+            let found = search(&app, query).await;
+            assert_eq!(found.len(), 1, "{query}");
+            let hit = &found[0];
+            assert_eq!(hit["provider_name"], "АНО «Тёплый дом»");
+            assert_eq!(hit["service_code"], "PAL-HOME-VISIT");
+            // 3 200 ₽ against a normative of 2 992,50 ₽ (2 850 ₽ indexed by 5% from July).
+            assert_eq!(hit["normative_cost"]["amount_minor"], 299_250, "{hit}");
+            assert_eq!(hit["copay"]["amount_minor"], 20_750);
+        }
+        assert!(search(&app, "q=робототехника").await.is_empty());
+        assert_eq!(search(&app, "q=помощь&wheelchair_access=true&home_visits=true&category=palliative_care").await.len(), 1);
+        assert!(search(&app, "q=помощь&within_normative=true").await.is_empty());
+        assert!(search(&app, "q=помощь&sign_language=true").await.is_empty());
+        let near = search(&app, "near=48.50,135.10&sort=distance").await;
+        assert!((near[0]["distance_km"].as_f64().unwrap() - 3.0).abs() < 1.0, "{}", near[0]);
+        app.get("/api/v1/public/offers?sort=distance").await.problem(400, "invalid_parameter");
+
+        // Suspension hides the offer at once; the provider sees why.
+        app.sign_in("officer@khabarovsk.demo").await;
+        app.post_json(&decision, &json!({ "event": "suspend", "reason": "Лицензия на проверке" })).await.ok_json();
+        app.sign_out_locally();
+        assert!(search(&app, "q=паллиативная+помощь").await.is_empty());
+        app.sign_in("provider@khabarovsk.demo").await;
+        let mine = app.get(&format!("/api/v1/providers/{provider_id}/admissions")).await.ok_json();
+        assert_eq!(mine[0]["status"], "suspended");
+        assert_eq!(mine[0]["reason"], "Лицензия на проверке");
+        app.sign_in("officer@khabarovsk.demo").await;
+        app.post_json(&decision, &json!({ "event": "reinstate" })).await.ok_json();
+        app.sign_out_locally();
+        assert_eq!(search(&app, "q=паллиативная+помощь").await.len(), 1);
+    }
+
+    async fn tax_ids_are_checked_digit_by_digit(app: TestApp) {
+        app.sign_in("provider@khabarovsk.demo").await;
+        let mut wrong = palliative_ngo();
+        wrong["tax_id"] = json!("7707083894");
+        let problem = app.post_json("/api/v1/providers", &wrong).await.problem(422, "validation_failed");
+        assert_eq!(problem["field"], "tax_id");
+        assert!(problem["detail"].as_str().unwrap().contains("check digit"), "{problem}");
+        let mut entrepreneur = palliative_ngo();
+        entrepreneur["legal_form"] = json!("individual_entrepreneur");
+        app.post_json("/api/v1/providers", &entrepreneur).await.problem(422, "validation_failed");
+        assert_eq!(app.post_json("/api/v1/providers", &palliative_ngo()).await.status, 201);
+        app.post_json("/api/v1/providers", &palliative_ngo()).await.problem(409, "already_exists");
+        // Another provider's staff cannot act for it.
+        app.sign_in("provider@krasnoyarsk.demo").await;
+        let other = uuid::Uuid::now_v7();
+        app.get(&format!("/api/v1/providers/{other}/admissions")).await.problem(404, "not_found");
+    }
+}
