@@ -68,6 +68,11 @@ enum Command {
         #[command(subcommand)]
         what: AuditCommand,
     },
+    /// Export open data.
+    Export {
+        #[command(subcommand)]
+        what: ExportCommand,
+    },
     /// Measure performance on a throwaway database (never the configured one).
     Bench {
         #[command(subcommand)]
@@ -98,6 +103,22 @@ enum UserCommand {
         /// Read the password from the first line of standard input.
         #[arg(long)]
         password_stdin: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ExportCommand {
+    /// The registry of admitted providers and their offers (schema in the README).
+    Registry {
+        /// json or csv.
+        #[arg(long, default_value = "csv", value_parser = ["csv", "json"])]
+        format: String,
+        /// Only this authority's registry.
+        #[arg(long, value_name = "ID")]
+        authority: Option<String>,
+        /// Write to this file instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
 }
 
@@ -199,6 +220,24 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
             store.close().await;
             result
         }
+        Command::Export {
+            what:
+                ExportCommand::Registry {
+                    format,
+                    authority,
+                    output,
+                },
+        } => {
+            let authority = authority
+                .map(|a| a.parse::<AuthorityId>())
+                .transpose()
+                .context("--authority must be an authority id (a UUID)")?;
+            let store = open(&config).await?;
+            let result =
+                export_registry(store.as_ref(), authority, &format, output.as_deref()).await;
+            store.close().await;
+            result
+        }
         Command::Audit {
             what: AuditCommand::Verify,
         } => {
@@ -234,6 +273,34 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
             .await
         }
     }
+}
+
+async fn export_registry(
+    store: &dyn Store,
+    authority: Option<AuthorityId>,
+    format: &str,
+    output: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    use socert_web::api::open_data;
+    let records = open_data::registry_records(store, authority).await?;
+    let count = records.len();
+    let bytes = if format == "json" {
+        serde_json::to_vec_pretty(&open_data::to_json(records))?
+    } else {
+        open_data::to_csv(&records)?
+    };
+    match output {
+        Some(path) => {
+            std::fs::write(path, bytes)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            eprintln!("Exported {count} offers to {}.", path.display());
+        }
+        None => {
+            use std::io::Write;
+            std::io::stdout().write_all(&bytes)?;
+        }
+    }
+    Ok(())
 }
 
 fn read_new_password(from_stdin: bool) -> anyhow::Result<String> {

@@ -11,6 +11,7 @@ mod authorities;
 pub mod dto;
 mod health;
 mod ledger;
+pub mod open_data;
 pub mod policy;
 mod registry;
 mod services;
@@ -36,6 +37,7 @@ mod users;
         (name = "tokens", description = "API tokens for integrations"),
         (name = "audit", description = "The hash-chained audit log"),
         (name = "registry", description = "Providers, admission, offers and public search"),
+        (name = "open data", description = "The registry as open data"),
     ),
     components(schemas(crate::error::Problem)),
     modifiers(&Security),
@@ -77,6 +79,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(registry::authority_admissions))
         .routes(routes!(registry::decide))
         .routes(routes!(registry::search_offers))
+        .routes(routes!(open_data::registry_json))
+        .routes(routes!(open_data::registry_csv))
 }
 
 /// Documents the two ways to authenticate.

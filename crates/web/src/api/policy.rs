@@ -127,6 +127,8 @@ pub const POLICY: &[(&str, &str, Access)] = &[
         ForProvider(A::ProviderManage),
     ),
     ("GET", "/api/v1/public/offers", Public),
+    ("GET", "/api/v1/open/registry.json", Public),
+    ("GET", "/api/v1/open/registry.csv", Public),
 ];
 
 /// The access rule of `route` (as axum matched it) for `method`.

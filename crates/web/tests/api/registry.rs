@@ -126,6 +126,20 @@ on_both_backends! {
         app.post_json(&decision, &json!({ "event": "reinstate" })).await.ok_json();
         app.sign_out_locally();
         assert_eq!(search(&app, "q=паллиативная+помощь").await.len(), 1);
+
+        // The open registry lists it, in JSON and CSV, without bank details.
+        let open = app.get(&format!("/api/v1/open/registry.json?authority_id={khabarovsk}")).await.ok_json();
+        assert_eq!(open["schema_version"], 1);
+        let records = open["records"].as_array().unwrap();
+        assert_eq!(records.len(), 1);
+        assert_eq!(records[0]["tax_id"], "7707083893");
+        assert_eq!(records[0]["copay_minor"], 20_750);
+        assert!(!open.to_string().contains("40703810000000000001"), "no bank account in open data");
+        let csv = app.get("/api/v1/open/registry.csv").await;
+        let text = String::from_utf8(csv.body.to_vec()).unwrap();
+        assert!(text.starts_with("authority_id,provider_id,provider_short_name,"));
+        assert_eq!(text.lines().count(), 2);
+        assert!(text.contains("PAL-HOME-VISIT"));
     }
 
     async fn tax_ids_are_checked_digit_by_digit(app: TestApp) {
