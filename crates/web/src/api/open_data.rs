@@ -110,8 +110,8 @@ pub async fn registry_records(
     for hit in hits {
         let offer = &hit.offer;
         let id = offer.details.provider_id;
-        if !providers.contains_key(&id) {
-            providers.insert(id, store.provider(id).await?);
+        if let std::collections::hash_map::Entry::Vacant(slot) = providers.entry(id) {
+            slot.insert(store.provider(id).await?);
         }
         let Some(provider) = providers.get(&id) else {
             continue;
