@@ -68,6 +68,11 @@ enum Command {
         #[command(subcommand)]
         what: AuditCommand,
     },
+    /// Import data from files.
+    Import {
+        #[command(subcommand)]
+        what: ImportCommand,
+    },
     /// Export open data.
     Export {
         #[command(subcommand)]
@@ -103,6 +108,23 @@ enum UserCommand {
         /// Read the password from the first line of standard input.
         #[arg(long)]
         password_stdin: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ImportCommand {
+    /// Register and admit providers from a CSV file (columns in the README). Valid rows are
+    /// imported, invalid rows reported; a tax id already registered is left unchanged, so running
+    /// the same file twice changes nothing.
+    Providers {
+        /// The CSV file.
+        file: PathBuf,
+        /// The authority that admits them.
+        #[arg(long, value_name = "ID")]
+        authority: String,
+        /// Also write the per-row report as CSV to this file.
+        #[arg(long, value_name = "FILE")]
+        report: Option<PathBuf>,
     },
 }
 
@@ -220,6 +242,24 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
             store.close().await;
             result
         }
+        Command::Import {
+            what:
+                ImportCommand::Providers {
+                    file,
+                    authority,
+                    report,
+                },
+        } => {
+            let authority = authority
+                .parse::<AuthorityId>()
+                .context("--authority must be an authority id (a UUID)")?;
+            let csv =
+                std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let store = open(&config).await?;
+            let result = import_providers(store.as_ref(), authority, &csv, report.as_deref()).await;
+            store.close().await;
+            result
+        }
         Command::Export {
             what:
                 ExportCommand::Registry {
@@ -273,6 +313,71 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
             .await
         }
     }
+}
+
+async fn import_providers(
+    store: &dyn Store,
+    authority: AuthorityId,
+    csv: &[u8],
+    report_file: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    store
+        .authority(authority)
+        .await
+        .context("no such authority")?;
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("importing [{bar:40}] {pos}/{len} rows")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    let progress = |done: usize, total: usize| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    };
+    let report = socert_web::api::import::import_providers(
+        store,
+        authority,
+        csv,
+        &Actor::system("cli-import"),
+        &progress,
+    )
+    .await?;
+    bar.finish_and_clear();
+    for row in report.rows.iter().filter(|r| r.status == "refused") {
+        for error in &row.errors {
+            println!("line {}: {}: {}", row.line, error.field, error.message);
+        }
+    }
+    if let Some(path) = report_file {
+        let mut writer = csv::Writer::from_path(path)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        writer.write_record(["line", "status", "provider_id", "field", "message"])?;
+        for row in &report.rows {
+            let id = row.provider_id.map(|id| id.to_string()).unwrap_or_default();
+            if row.errors.is_empty() {
+                writer.write_record([row.line.to_string().as_str(), row.status, &id, "", ""])?;
+            }
+            for error in &row.errors {
+                writer.write_record([
+                    row.line.to_string().as_str(),
+                    row.status,
+                    &id,
+                    &error.field,
+                    &error.message,
+                ])?;
+            }
+        }
+        writer.flush()?;
+    }
+    println!(
+        "Imported {}, unchanged {}, refused {} of {} rows.",
+        report.imported,
+        report.unchanged,
+        report.refused,
+        report.rows.len()
+    );
+    Ok(())
 }
 
 async fn export_registry(

@@ -172,6 +172,17 @@ pub trait RegistryStore {
         reason: Option<String>,
         actor: &Actor,
     ) -> Result<Admission>;
+    /// Bulk import by an officer of providers already vetted: registers the provider and admits
+    /// it for `services`, all in one transaction. A provider whose tax id is known is left as it
+    /// is (`Ok((id, false))`), so importing a file twice changes nothing.
+    async fn import_provider(
+        &self,
+        new: NewProvider,
+        authority: AuthorityId,
+        services: &[ServiceId],
+        actor: &Actor,
+    ) -> Result<(Uuid, bool)>;
+
     /// Publishes an offer for a service the provider is admitted for in that authority.
     async fn publish_offer(
         &self,
@@ -249,6 +260,86 @@ macro_rules! impl_registry {
                 $crate::audit::append_audit!(&mut *tx, actor, draft, now);
                 tx.commit().await?;
                 Ok($crate::registry::Provider { id, details: new, created_at: now })
+            }
+
+            async fn import_provider(
+                &self,
+                new: $crate::registry::NewProvider,
+                authority: socert_domain::AuthorityId,
+                services: &[socert_domain::ServiceId],
+                actor: &$crate::audit::Actor,
+            ) -> $crate::Result<(uuid::Uuid, bool)> {
+                let now = $crate::rows::now();
+                let mut tx = self.begin_write().await?;
+                let known: Option<uuid::Uuid> = sqlx::query_scalar($crate::sql::PROVIDER_BY_TAX_ID)
+                    .bind(new.country.code())
+                    .bind(&new.tax_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                if let Some(id) = known {
+                    tx.rollback().await?;
+                    return Ok((id, false));
+                }
+                let id = uuid::Uuid::now_v7();
+                sqlx::query($crate::sql::INSERT_PROVIDER)
+                    .bind(id)
+                    .bind(new.legal_form.as_str())
+                    .bind(&new.full_name)
+                    .bind(&new.short_name)
+                    .bind(new.country.code())
+                    .bind(&new.tax_id)
+                    .bind(&new.registration_number)
+                    .bind(&new.phone)
+                    .bind(&new.email)
+                    .bind(&new.website)
+                    .bind(&new.description)
+                    .bind(&new.location.address)
+                    .bind(&new.location.municipality)
+                    .bind(new.location.latitude)
+                    .bind(new.location.longitude)
+                    .bind(&new.bank_account)
+                    .bind(&new.bank_id)
+                    .bind($crate::rows::micros(now))
+                    .execute(&mut *tx)
+                    .await?;
+                let admission = uuid::Uuid::now_v7();
+                sqlx::query($crate::sql::INSERT_ADMITTED)
+                    .bind(admission)
+                    .bind(id)
+                    .bind(authority.as_uuid())
+                    .bind($crate::rows::micros(now))
+                    .execute(&mut *tx)
+                    .await?;
+                for service in services {
+                    let found: i64 = sqlx::query_scalar($crate::sql::SERVICE_IN_AUTHORITY)
+                        .bind(service.as_uuid())
+                        .bind(authority.as_uuid())
+                        .fetch_one(&mut *tx)
+                        .await?;
+                    if found == 0 {
+                        return Err($crate::Error::NotFound { what: "service" });
+                    }
+                    sqlx::query($crate::sql::INSERT_ADMISSION_SERVICE)
+                        .bind(admission)
+                        .bind(service.as_uuid())
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                let draft = $crate::audit::Draft {
+                    chain: Some(authority),
+                    action: "provider.import",
+                    object_kind: "provider",
+                    object_id: id.to_string(),
+                    diff: serde_json::json!({ "after": {
+                        "legal_form": new.legal_form.as_str(),
+                        "short_name": new.short_name,
+                        "status": "admitted",
+                        "services": services.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                    } }),
+                };
+                $crate::audit::append_audit!(&mut *tx, actor, draft, now);
+                tx.commit().await?;
+                Ok((id, true))
             }
 
             async fn provider(&self, id: uuid::Uuid) -> $crate::Result<$crate::registry::Provider> {

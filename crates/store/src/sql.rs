@@ -352,3 +352,8 @@ pub const SEARCH_OFFERS_TEXT_POSTGRES: &str = offer_search!(
     "AND o.search_tsv @@ to_tsquery('simple', $19) ",
     "ts_rank(o.search_tsv, to_tsquery('simple', $19))"
 );
+
+pub const PROVIDER_BY_TAX_ID: &str = "SELECT id FROM providers WHERE country = $1 AND tax_id = $2";
+
+pub const INSERT_ADMITTED: &str = "INSERT INTO admissions (id, provider_id, authority_id, status, reason, \
+     applied_at_us, updated_at_us) VALUES ($1, $2, $3, 'admitted', NULL, $4, $4)";

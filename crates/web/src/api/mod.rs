@@ -10,10 +10,11 @@ mod audit;
 mod authorities;
 pub mod dto;
 mod health;
+pub mod import;
 mod ledger;
 pub mod open_data;
 pub mod policy;
-mod registry;
+pub mod registry;
 mod services;
 pub mod session;
 mod tokens;
@@ -79,6 +80,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(registry::authority_admissions))
         .routes(routes!(registry::decide))
         .routes(routes!(registry::search_offers))
+        .routes(routes!(import::import))
         .routes(routes!(open_data::registry_json))
         .routes(routes!(open_data::registry_csv))
 }

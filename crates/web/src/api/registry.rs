@@ -443,6 +443,56 @@ fn tax_ids(
     }
 }
 
+impl RegisterProvider {
+    /// The provider as the registry stores it, or the first field that is wrong.
+    pub fn parse(&self) -> Result<NewProvider, ApiError> {
+        let legal_form: LegalForm = self
+            .legal_form
+            .parse()
+            .map_err(|e| ApiError::invalid("legal_form", e))?;
+        let country = Country::parse(self.country.trim())
+            .ok_or_else(|| ApiError::invalid("country", "use RU or UA"))?;
+        let (tax_id, registration_number) = tax_ids(
+            legal_form,
+            country,
+            &self.tax_id,
+            self.registration_number.as_deref(),
+        )?;
+        let licences = self
+            .licences
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                Ok(Licence {
+                    number: required(&format!("licences[{i}].number"), &l.number)?,
+                    issuer: required(&format!("licences[{i}].issuer"), &l.issuer)?,
+                    valid_to: l
+                        .valid_to
+                        .as_deref()
+                        .map(|d| parse_date(&format!("licences[{i}].valid_to"), d))
+                        .transpose()?,
+                })
+            })
+            .collect::<Result<Vec<_>, ApiError>>()?;
+        Ok(NewProvider {
+            legal_form,
+            full_name: required("full_name", &self.full_name)?,
+            short_name: required("short_name", &self.short_name)?,
+            country,
+            tax_id,
+            registration_number,
+            phone: required("phone", &self.phone)?,
+            email: required("email", &self.email)?,
+            website: self.website.trim().to_owned(),
+            description: self.description.trim().to_owned(),
+            location: self.location.parse("location")?,
+            bank_account: required("bank_account", &self.bank_account)?,
+            bank_id: required("bank_id", &self.bank_id)?,
+            licences,
+        })
+    }
+}
+
 /// Registers a provider; the signed-in user becomes its staff.
 #[utoipa::path(post, path = "/api/v1/providers", tag = "registry",
     request_body = RegisterProvider,
@@ -456,50 +506,7 @@ pub async fn register_provider(
     Extension(actor): Extension<Actor>,
     ApiJson(body): ApiJson<RegisterProvider>,
 ) -> Result<(StatusCode, Json<ProviderDto>), ApiError> {
-    let legal_form: LegalForm = body
-        .legal_form
-        .parse()
-        .map_err(|e| ApiError::invalid("legal_form", e))?;
-    let country = Country::parse(body.country.trim())
-        .ok_or_else(|| ApiError::invalid("country", "use RU or UA"))?;
-    let (tax_id, registration_number) = tax_ids(
-        legal_form,
-        country,
-        &body.tax_id,
-        body.registration_number.as_deref(),
-    )?;
-    let licences = body
-        .licences
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            Ok(Licence {
-                number: required(&format!("licences[{i}].number"), &l.number)?,
-                issuer: required(&format!("licences[{i}].issuer"), &l.issuer)?,
-                valid_to: l
-                    .valid_to
-                    .as_deref()
-                    .map(|d| parse_date(&format!("licences[{i}].valid_to"), d))
-                    .transpose()?,
-            })
-        })
-        .collect::<Result<Vec<_>, ApiError>>()?;
-    let new = NewProvider {
-        legal_form,
-        full_name: required("full_name", &body.full_name)?,
-        short_name: required("short_name", &body.short_name)?,
-        country,
-        tax_id,
-        registration_number,
-        phone: required("phone", &body.phone)?,
-        email: required("email", &body.email)?,
-        website: body.website.trim().to_owned(),
-        description: body.description.trim().to_owned(),
-        location: body.location.parse("location")?,
-        bank_account: required("bank_account", &body.bank_account)?,
-        bank_id: required("bank_id", &body.bank_id)?,
-        licences,
-    };
+    let new = body.parse()?;
     let provider = state.store.create_provider(new, &actor).await?;
     if let Some(user) = actor.id.as_deref().and_then(|id| id.parse().ok()) {
         let grant =

@@ -160,3 +160,73 @@ on_both_backends! {
         app.get(&format!("/api/v1/providers/{other}/admissions")).await.problem(404, "not_found");
     }
 }
+
+/// A 10-digit INN with its check digit (weights from the Federal Tax Service's INN structure).
+fn inn10(prefix: &str) -> String {
+    let weights = [2, 4, 10, 3, 5, 9, 4, 6, 8];
+    let sum: u32 = prefix
+        .chars()
+        .zip(weights)
+        .map(|(c, w)| c.to_digit(10).unwrap() * w)
+        .sum();
+    format!("{prefix}{}", sum % 11 % 10)
+}
+
+/// A 13-digit OGRN: the first 12 digits modulo 11, last digit.
+fn ogrn(prefix: &str) -> String {
+    let number: u64 = prefix.parse().unwrap();
+    format!("{prefix}{}", number % 11 % 10)
+}
+
+fn import_row(inn: &str, ogrn: &str, services: &str, latitude: &str) -> String {
+    let longitude = if latitude.is_empty() { "" } else { "135.07" };
+    format!(
+        "business,ООО «Добрые руки {inn}»,«Добрые руки»,RU,{inn},{ogrn},+7 4212 11-22-33,info@dobrye-ruki.example,,Уход на дому,\"г. Хабаровск, ул. Мира, д. 5\",Хабаровск,{latitude},{longitude},40702810000000000002,040813608,{services}\n"
+    )
+}
+
+on_both_backends! {
+    async fn an_officer_imports_vetted_providers_from_csv_twice(app: TestApp) {
+        let khabarovsk = app.authority("27").await;
+        let header = "legal_form,full_name,short_name,country,tax_id,registration_number,phone,email,website,description,address,municipality,latitude,longitude,bank_account,bank_id,services\n";
+        let good_a = import_row(&inn10("270100001"), &ogrn("102270000001"), "HOME-CARE-HOUR;SICK-CARE-HOUR", "48.48");
+        let good_b = import_row(&inn10("270100002"), &ogrn("102270000002"), "social-taxi-trip", "");
+        let mut bad_inn = inn10("270100003");
+        let last = bad_inn.pop().unwrap().to_digit(10).unwrap();
+        bad_inn.push(char::from_digit((last + 1) % 10, 10).unwrap());
+        let bad_digit = import_row(&bad_inn, &ogrn("102270000003"), "HOME-CARE-HOUR", "48.48");
+        let bad_service = import_row(&inn10("270100004"), &ogrn("102270000004"), "BALLET-LESSON", "48.48");
+        let bad_latitude = import_row(&inn10("270100005"), &ogrn("102270000005"), "HOME-CARE-HOUR", "north");
+        let csv = format!("{header}{good_a}{bad_digit}{good_b}{bad_service}{bad_latitude}");
+
+        app.sign_in("officer@khabarovsk.demo").await;
+        let send = || {
+            axum::http::Request::post(format!("/api/v1/authorities/{khabarovsk}/providers/import"))
+                .header("content-type", "text/csv")
+                .body(axum::body::Body::from(csv.clone()))
+                .unwrap()
+        };
+        let report = app.send(send()).await.ok_json();
+        assert_eq!((report["imported"].as_u64(), report["unchanged"].as_u64(), report["refused"].as_u64()), (Some(2), Some(0), Some(3)), "{report}");
+        let refused: Vec<(u64, String)> = report["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["status"] == "refused")
+            .map(|r| (r["line"].as_u64().unwrap(), r["errors"][0]["field"].as_str().unwrap().to_owned()))
+            .collect();
+        assert_eq!(refused, [(3, "tax_id".to_owned()), (5, "services".to_owned()), (6, "column 13".to_owned())]);
+
+        let again = app.send(send()).await.ok_json();
+        assert_eq!((again["imported"].as_u64(), again["unchanged"].as_u64(), again["refused"].as_u64()), (Some(0), Some(2), Some(3)));
+        let admitted = app.get(&format!("/api/v1/authorities/{khabarovsk}/admissions?status=admitted")).await.ok_json();
+        assert_eq!(admitted.as_array().unwrap().len(), 2);
+        assert_eq!(admitted[0]["service_ids"].as_array().unwrap().len() + admitted[1]["service_ids"].as_array().unwrap().len(), 3);
+
+        let wrong_type = axum::http::Request::post(format!("/api/v1/authorities/{khabarovsk}/providers/import"))
+            .header("content-type", "application/json")
+            .body(axum::body::Body::from("{}"))
+            .unwrap();
+        app.send(wrong_type).await.problem(415, "unsupported_media_type");
+    }
+}
