@@ -97,6 +97,16 @@ pub struct Offer {
     pub created_at: Timestamp,
 }
 
+/// An uploaded admission document, without its content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentMeta {
+    pub id: Uuid,
+    pub file_name: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+    pub uploaded_at: Timestamp,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OfferSort {
     Relevance,
@@ -182,6 +192,25 @@ pub trait RegistryStore {
         services: &[ServiceId],
         actor: &Actor,
     ) -> Result<(Uuid, bool)>;
+
+    /// Attaches a document (licence, charter, ...) to the provider's own admission.
+    async fn add_document(
+        &self,
+        provider: Uuid,
+        admission: Uuid,
+        file_name: &str,
+        content_type: &str,
+        content: &[u8],
+        actor: &Actor,
+    ) -> Result<DocumentMeta>;
+    async fn documents(&self, authority: AuthorityId, admission: Uuid)
+    -> Result<Vec<DocumentMeta>>;
+    async fn document(
+        &self,
+        authority: AuthorityId,
+        admission: Uuid,
+        document: Uuid,
+    ) -> Result<(DocumentMeta, Vec<u8>)>;
 
     /// Publishes an offer for a service the provider is admitted for in that authority.
     async fn publish_offer(
@@ -502,6 +531,90 @@ macro_rules! impl_registry {
                 $crate::audit::append_audit!(&mut *tx, actor, draft, now);
                 tx.commit().await?;
                 self.admission_by_id(authority, admission).await
+            }
+
+            async fn add_document(
+                &self,
+                provider: uuid::Uuid,
+                admission: uuid::Uuid,
+                file_name: &str,
+                content_type: &str,
+                content: &[u8],
+                actor: &$crate::audit::Actor,
+            ) -> $crate::Result<$crate::registry::DocumentMeta> {
+                let now = $crate::rows::now();
+                let mut tx = self.begin_write().await?;
+                let authority: Option<uuid::Uuid> = sqlx::query_scalar($crate::sql::AUTHORITY_OF_PROVIDER_ADMISSION)
+                    .bind(admission)
+                    .bind(provider)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                let authority = authority.ok_or($crate::Error::NotFound { what: "admission" })?;
+                let meta = $crate::registry::DocumentMeta {
+                    id: uuid::Uuid::now_v7(),
+                    file_name: file_name.to_owned(),
+                    content_type: content_type.to_owned(),
+                    size_bytes: i64::try_from(content.len()).unwrap_or(i64::MAX),
+                    uploaded_at: now,
+                };
+                sqlx::query($crate::sql::INSERT_DOCUMENT)
+                    .bind(meta.id)
+                    .bind(admission)
+                    .bind(&meta.file_name)
+                    .bind(&meta.content_type)
+                    .bind(meta.size_bytes)
+                    .bind(content)
+                    .bind($crate::rows::micros(now))
+                    .execute(&mut *tx)
+                    .await?;
+                let draft = $crate::audit::Draft {
+                    chain: Some(socert_domain::AuthorityId::from_uuid(authority)),
+                    action: "admission.document",
+                    object_kind: "admission",
+                    object_id: admission.to_string(),
+                    diff: serde_json::json!({ "document": meta.id, "file_name": meta.file_name, "size_bytes": meta.size_bytes }),
+                };
+                $crate::audit::append_audit!(&mut *tx, actor, draft, now);
+                tx.commit().await?;
+                Ok(meta)
+            }
+
+            async fn documents(
+                &self,
+                authority: socert_domain::AuthorityId,
+                admission: uuid::Uuid,
+            ) -> $crate::Result<Vec<$crate::registry::DocumentMeta>> {
+                self.admission_by_id(authority, admission).await?;
+                let rows: Vec<(uuid::Uuid, String, String, i64, i64)> = sqlx::query_as($crate::sql::DOCUMENTS_OF_ADMISSION)
+                    .bind(admission)
+                    .bind(authority.as_uuid())
+                    .fetch_all(&self.pool)
+                    .await?;
+                rows.into_iter()
+                    .map(|(id, file_name, content_type, size_bytes, at)| {
+                        Ok($crate::registry::DocumentMeta { id, file_name, content_type, size_bytes, uploaded_at: $crate::rows::timestamp(at)? })
+                    })
+                    .collect()
+            }
+
+            async fn document(
+                &self,
+                authority: socert_domain::AuthorityId,
+                admission: uuid::Uuid,
+                document: uuid::Uuid,
+            ) -> $crate::Result<($crate::registry::DocumentMeta, Vec<u8>)> {
+                let row: Option<(uuid::Uuid, String, String, i64, i64, Vec<u8>)> = sqlx::query_as($crate::sql::GET_DOCUMENT)
+                    .bind(document)
+                    .bind(admission)
+                    .bind(authority.as_uuid())
+                    .fetch_optional(&self.pool)
+                    .await?;
+                let (id, file_name, content_type, size_bytes, at, content) =
+                    row.ok_or($crate::Error::NotFound { what: "document" })?;
+                Ok((
+                    $crate::registry::DocumentMeta { id, file_name, content_type, size_bytes, uploaded_at: $crate::rows::timestamp(at)? },
+                    content,
+                ))
             }
 
             async fn publish_offer(

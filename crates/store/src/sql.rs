@@ -357,3 +357,17 @@ pub const PROVIDER_BY_TAX_ID: &str = "SELECT id FROM providers WHERE country = $
 
 pub const INSERT_ADMITTED: &str = "INSERT INTO admissions (id, provider_id, authority_id, status, reason, \
      applied_at_us, updated_at_us) VALUES ($1, $2, $3, 'admitted', NULL, $4, $4)";
+
+pub const AUTHORITY_OF_PROVIDER_ADMISSION: &str =
+    "SELECT authority_id FROM admissions WHERE id = $1 AND provider_id = $2";
+
+pub const INSERT_DOCUMENT: &str = "INSERT INTO admission_documents (id, admission_id, file_name, content_type, \
+     size_bytes, content, uploaded_at_us) VALUES ($1, $2, $3, $4, $5, $6, $7)";
+
+pub const DOCUMENTS_OF_ADMISSION: &str = "SELECT d.id, d.file_name, d.content_type, d.size_bytes, d.uploaded_at_us \
+     FROM admission_documents d JOIN admissions a ON a.id = d.admission_id \
+     WHERE d.admission_id = $1 AND a.authority_id = $2 ORDER BY d.uploaded_at_us, d.id";
+
+pub const GET_DOCUMENT: &str = "SELECT d.id, d.file_name, d.content_type, d.size_bytes, d.uploaded_at_us, d.content \
+     FROM admission_documents d JOIN admissions a ON a.id = d.admission_id \
+     WHERE d.id = $1 AND d.admission_id = $2 AND a.authority_id = $3";

@@ -46,6 +46,8 @@ pub enum ApiError {
     InvalidBody(String),
     #[error("send the body as JSON with Content-Type: application/json")]
     UnsupportedMediaType,
+    #[error("upload a PDF, JPEG or PNG file, with its Content-Type")]
+    UnsupportedUpload,
     #[error("the request body is larger than {limit} bytes")]
     PayloadTooLarge { limit: usize },
     #[error("{0}")]
@@ -138,6 +140,11 @@ impl ApiError {
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 "unsupported_media_type",
                 "Unsupported media type",
+            ),
+            E::UnsupportedUpload => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "Unsupported file type",
             ),
             E::PayloadTooLarge { .. } => (
                 StatusCode::PAYLOAD_TOO_LARGE,

@@ -9,8 +9,10 @@ use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
 
-/// Largest request body accepted anywhere.
+/// Largest JSON body.
 pub const BODY_LIMIT: usize = 1024 * 1024;
+/// Largest upload (a document scan, a CSV file), and so the largest body of any request.
+pub const UPLOAD_LIMIT: usize = 10 * 1024 * 1024;
 
 /// A JSON body.
 pub struct ApiJson<T>(pub T);
@@ -23,6 +25,9 @@ where
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        // Uploads may be larger than any JSON document should be.
+        let req =
+            req.map(|body| axum::body::Body::new(http_body_util::Limited::new(body, BODY_LIMIT)));
         match axum::Json::<T>::from_request(req, state).await {
             Ok(axum::Json(value)) => Ok(ApiJson(value)),
             Err(rejection) => Err(json_rejection(rejection)),
@@ -82,5 +87,30 @@ where
             Ok(axum::extract::Query(value)) => Ok(ApiQuery(value)),
             Err(rejection) => Err(ApiError::bad_parameter("query", rejection.body_text())),
         }
+    }
+}
+
+/// A raw upload of at most [`UPLOAD_LIMIT`] bytes.
+pub struct Upload(pub axum::body::Bytes);
+
+impl<S> FromRequest<S> for Upload
+where
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        axum::body::Bytes::from_request(req, state)
+            .await
+            .map(Upload)
+            .map_err(|rejection| {
+                if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    ApiError::PayloadTooLarge {
+                        limit: UPLOAD_LIMIT,
+                    }
+                } else {
+                    ApiError::MalformedJson(rejection.body_text())
+                }
+            })
     }
 }

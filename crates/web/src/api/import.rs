@@ -5,7 +5,6 @@
 use std::collections::HashMap;
 
 use axum::Json;
-use axum::body::Bytes;
 use axum::extract::{Extension, State};
 use axum::http::{HeaderMap, header};
 use serde::{Deserialize, Serialize};
@@ -18,7 +17,7 @@ use uuid::Uuid;
 use crate::AppState;
 use crate::api::registry::{LocationDto, RegisterProvider};
 use crate::error::{ApiError, Problem};
-use crate::extract::ApiPath;
+use crate::extract::{ApiPath, Upload};
 
 /// One CSV row. Header names are the field names; `services` lists catalogue codes separated by
 /// `;`; `latitude`/`longitude` may be empty.
@@ -209,7 +208,7 @@ async fn import_row(
     })
 }
 
-/// Imports providers from a CSV body (`Content-Type: text/csv`), up to 1 MiB; larger files go
+/// Imports providers from a CSV body (`Content-Type: text/csv`), up to 10 MiB; larger files go
 /// through `socert import providers`. Answers with a report per row.
 #[utoipa::path(post, path = "/api/v1/authorities/{authority_id}/providers/import", tag = "registry",
     params(("authority_id" = Uuid, Path, description = "Authority id")),
@@ -223,7 +222,7 @@ pub async fn import(
     ApiPath(authority): ApiPath<AuthorityId>,
     Extension(actor): Extension<Actor>,
     headers: HeaderMap,
-    body: Bytes,
+    Upload(body): Upload,
 ) -> Result<Json<ImportReport>, ApiError> {
     let is_csv = headers
         .get(header::CONTENT_TYPE)

@@ -8,6 +8,7 @@ use crate::AppState;
 
 mod audit;
 mod authorities;
+mod documents;
 pub mod dto;
 mod health;
 pub mod import;
@@ -81,6 +82,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(registry::decide))
         .routes(routes!(registry::search_offers))
         .routes(routes!(import::import))
+        .routes(routes!(documents::upload))
+        .routes(routes!(documents::list))
+        .routes(routes!(documents::download))
         .routes(routes!(open_data::registry_json))
         .routes(routes!(open_data::registry_csv))
 }

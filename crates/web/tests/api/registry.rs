@@ -230,3 +230,46 @@ on_both_backends! {
         app.send(wrong_type).await.problem(415, "unsupported_media_type");
     }
 }
+
+on_both_backends! {
+    async fn a_provider_attaches_documents_the_officer_reviews(app: TestApp) {
+        let khabarovsk = app.authority("27").await;
+        let palliative = service_id(&app, &khabarovsk, "PAL-HOME-VISIT").await;
+        app.sign_in("provider@khabarovsk.demo").await;
+        let provider_id = app.post_json("/api/v1/providers", &palliative_ngo()).await.json()["id"].as_str().unwrap().to_owned();
+        let admission_id = app
+            .post_json(&format!("/api/v1/providers/{provider_id}/admissions"), &json!({ "authority_id": khabarovsk, "service_ids": [palliative] }))
+            .await
+            .json()["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let upload = |content_type: &str, bytes: &'static [u8]| {
+            axum::http::Request::post(format!("/api/v1/providers/{provider_id}/admissions/{admission_id}/documents"))
+                .header("content-type", content_type)
+                .header("x-file-name", "Лицензия 2026.pdf")
+                .body(axum::body::Body::from(bytes))
+                .unwrap()
+        };
+        let pdf: &[u8] = b"%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
+        let stored = app.send(upload("application/pdf", pdf)).await;
+        assert_eq!(stored.status, 201, "{}", String::from_utf8_lossy(&stored.body));
+        let document_id = stored.json()["id"].as_str().unwrap().to_owned();
+        // A script renamed to .pdf is not a PDF.
+        app.send(upload("application/pdf", b"<script>alert(1)</script>")).await.problem(415, "unsupported_media_type");
+        app.send(upload("text/html", b"<html></html>")).await.problem(415, "unsupported_media_type");
+
+        app.sign_in("officer@khabarovsk.demo").await;
+        let listed = app.get(&format!("/api/v1/authorities/{khabarovsk}/admissions/{admission_id}/documents")).await.ok_json();
+        assert_eq!(listed.as_array().unwrap().len(), 1);
+        assert_eq!(listed[0]["file_name"], "Лицензия 2026.pdf");
+        let file = app.get(&format!("/api/v1/authorities/{khabarovsk}/admissions/{admission_id}/documents/{document_id}")).await;
+        assert_eq!(file.status, 200);
+        assert_eq!(&file.body[..], pdf);
+        assert_eq!(file.header("content-type"), Some("application/pdf"));
+        assert!(file.header("content-disposition").unwrap().starts_with("attachment;"));
+
+        app.sign_in("officer@krasnoyarsk.demo").await;
+        app.get(&format!("/api/v1/authorities/{khabarovsk}/admissions/{admission_id}/documents")).await.problem(404, "not_found");
+    }
+}
