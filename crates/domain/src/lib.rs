@@ -7,6 +7,7 @@
 pub mod audit;
 pub mod authority;
 pub mod catalogue;
+pub mod demo_registry;
 pub mod identity;
 pub mod ids;
 pub mod ledger;
