@@ -542,8 +542,8 @@ async fn load_demo(store: &dyn Store, reset: bool) -> anyhow::Result<()> {
         }
     };
     println!(
-        "Demo data loaded: {} authorities, {} services.",
-        summary.authorities, summary.services
+        "Demo data loaded: {} authorities, {} services, {} providers with {} offers.",
+        summary.authorities, summary.services, summary.providers, summary.offers
     );
     print_demo_users(&summary);
     Ok(())
@@ -566,6 +566,8 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         tracing::info!(
             authorities = summary.authorities,
             services = summary.services,
+            providers = summary.providers,
+            offers = summary.offers,
             "empty database: demo data loaded"
         );
         print_demo_users(&summary);

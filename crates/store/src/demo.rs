@@ -7,13 +7,17 @@ use socert_domain::{
     NewService, ServiceCategory as C, ServiceCode, Timestamp, Unit as U,
 };
 
+use socert_domain::demo_registry::{DemoRegion, demo_providers};
 use socert_domain::identity::{Grant, Login, Role};
+use socert_domain::registry::LegalForm;
 use socert_domain::secret;
+use socert_domain::{ServiceId, search};
 use uuid::Uuid;
 
 use crate::audit::Actor;
 use crate::identity::NewUser;
 use crate::prelude::*;
+use crate::registry::{Accessibility, Location, NewOffer, NewProvider};
 use crate::{Error, Result, ServiceUpdate};
 
 /// The password of every demo user. For local use only: `socert demo` prints it.
@@ -24,6 +28,9 @@ pub const DEMO_PASSWORD: &str = "socert-demo-2026";
 pub struct DemoSummary {
     pub authorities: usize,
     pub services: usize,
+    /// Admitted providers and their published offers (only with [`load_with_registry`]).
+    pub providers: usize,
+    pub offers: usize,
     /// Logins of the demo users, all with [`DEMO_PASSWORD`].
     pub logins: Vec<String>,
 }
@@ -202,8 +209,128 @@ pub async fn load(store: &dyn Store) -> Result<DemoSummary> {
     Ok(DemoSummary {
         authorities: authorities.len(),
         services,
+        providers: 0,
+        offers: 0,
         logins,
     })
+}
+
+/// [`load`], plus the demo registry: 100 admitted providers with about 300 offers in each
+/// region, so that search is worth trying. Takes a few seconds; tests use [`load`].
+pub async fn load_with_registry(store: &dyn Store) -> Result<DemoSummary> {
+    let mut summary = load(store).await?;
+    let actor = Actor::system("demo");
+    for authority in store.list_authorities().await? {
+        let (region, place) = match authority.region_code.as_str() {
+            "27" => (DemoRegion::Khabarovsk, "khabarovsk"),
+            "24" => (DemoRegion::Krasnoyarsk, "krasnoyarsk"),
+            _ => continue,
+        };
+        let catalogue = store
+            .services(
+                authority.id,
+                &crate::ServiceFilter::default(),
+                &crate::PageRequest {
+                    after: None,
+                    limit: 1000,
+                },
+            )
+            .await?
+            .items;
+        let by_code: std::collections::HashMap<&str, &socert_domain::Service> =
+            catalogue.iter().map(|s| (s.code.as_str(), s)).collect();
+        let mut first_provider = None;
+        for demo in demo_providers(region) {
+            let legal_form: LegalForm =
+                demo.legal_form
+                    .parse()
+                    .map_err(|e: socert_domain::registry::RegistryError| {
+                        Error::Corrupt(e.to_string())
+                    })?;
+            let location = Location {
+                address: demo.address.clone(),
+                municipality: demo.municipality.to_owned(),
+                latitude: Some(demo.latitude),
+                longitude: Some(demo.longitude),
+            };
+            let mut services: Vec<ServiceId> = demo
+                .offers
+                .iter()
+                .filter_map(|o| by_code.get(o.service_code).map(|s| s.id))
+                .collect();
+            services.sort();
+            services.dedup();
+            let provider = NewProvider {
+                legal_form,
+                full_name: demo.full_name.clone(),
+                short_name: demo.short_name.clone(),
+                country: Country::Russia,
+                tax_id: demo.inn.clone(),
+                registration_number: demo.ogrn.clone(),
+                phone: demo.phone.clone(),
+                email: demo.email.clone(),
+                website: String::new(),
+                description: demo.description.clone(),
+                location: location.clone(),
+                bank_account: "40702810000000000000".to_owned(),
+                bank_id: "040813608".to_owned(),
+                licences: Vec::new(),
+            };
+            let (provider_id, _) = store
+                .import_provider(provider, authority.id, &services, &actor)
+                .await?;
+            first_provider.get_or_insert(provider_id);
+            summary.providers += 1;
+            for offer in &demo.offers {
+                let Some(service) = by_code.get(offer.service_code) else {
+                    continue;
+                };
+                let search_text = search::search_document(&[
+                    &offer.title,
+                    &offer.description,
+                    &demo.short_name,
+                    &demo.full_name,
+                    service.names.get(Locale::Ru),
+                    service.names.get(Locale::Uk),
+                    service.names.get(Locale::En),
+                    demo.municipality,
+                ]);
+                let new = NewOffer {
+                    provider_id,
+                    authority_id: authority.id,
+                    service_id: service.id,
+                    titles: [offer.title.clone(), String::new(), String::new()],
+                    description: offer.description.clone(),
+                    price: Money::from_minor(offer.price_kopecks, authority.currency),
+                    capacity: offer.capacity,
+                    schedule: offer.schedule.clone(),
+                    location: location.clone(),
+                    age_min: offer.age_min,
+                    age_max: offer.age_max,
+                    accessibility: Accessibility {
+                        wheelchair: offer.wheelchair_access,
+                        sign_language: offer.sign_language,
+                        home_visits: offer.home_visits,
+                        transport: offer.transport,
+                    },
+                    languages: offer.languages.iter().map(|l| (*l).to_owned()).collect(),
+                };
+                store.publish_offer(new, search_text, &actor).await?;
+                summary.offers += 1;
+            }
+        }
+        // The demo provider user works for the region's first demo provider.
+        if let Some(provider_id) = first_provider {
+            let login = Login::parse(&format!("provider@{place}.demo"))
+                .map_err(|e| Error::Corrupt(e.to_string()))?;
+            if let Some(user) = store.credentials(&login).await? {
+                let grant = Grant::new(Role::Provider, None, Some(provider_id))
+                    .map_err(|e| Error::Corrupt(e.to_string()))?;
+                store.grant(user.user, grant, &actor).await?;
+            }
+        }
+    }
+    Ok(summary)
 }
 
 async fn demo_user(
@@ -230,17 +357,17 @@ async fn demo_user(
     Ok(login.to_string())
 }
 
-/// Loads the demo data only into an empty database; `None` when data was already there.
+/// Loads the full demo data only into an empty database; `None` when data was already there.
 pub async fn load_if_empty(store: &dyn Store) -> Result<Option<DemoSummary>> {
     if store.list_authorities().await?.is_empty() {
-        load(store).await.map(Some)
+        load_with_registry(store).await.map(Some)
     } else {
         Ok(None)
     }
 }
 
-/// Deletes everything and loads the demo data afresh.
+/// Deletes everything and loads the full demo data afresh.
 pub async fn reset(store: &dyn Store) -> Result<DemoSummary> {
     store.wipe().await?;
-    load(store).await
+    load_with_registry(store).await
 }
