@@ -152,6 +152,28 @@ enum AuditCommand {
 
 #[derive(Debug, Subcommand)]
 enum BenchCommand {
+    /// Public registry search: queries/s and p50/p99 over HTTP on loopback, next to the same
+    /// searches made directly against the store, on a synthetic registry.
+    Search {
+        /// Admitted providers to generate.
+        #[arg(long, default_value_t = 100_000)]
+        providers: u32,
+        /// Offers per provider.
+        #[arg(long, default_value_t = 3)]
+        offers_per_provider: u32,
+        /// Concurrent clients.
+        #[arg(long, default_value_t = 8)]
+        clients: usize,
+        /// Seconds per measurement.
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+        /// Which backends: sqlite, postgres or both.
+        #[arg(long, default_value = "postgres", value_parser = ["sqlite", "postgres", "both"])]
+        backend: String,
+        /// PostgreSQL server (default: DATABASE_URL if it is PostgreSQL, else the local one).
+        #[arg(long, value_name = "URL")]
+        postgres_url: Option<String>,
+    },
     /// Ledger transfers/s and latency, spread over many accounts and on one hot account, with
     /// `pgbench -b tpcb-like` on PostgreSQL as the reference.
     Ledger {
@@ -178,6 +200,10 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
     let mut config = Config::load(args.config.as_deref())?;
     if let Some(url) = args.database_url {
         config.database_url = url;
+    }
+    // Benchmarks serve thousands of requests: one log line each would drown their figures.
+    if matches!(args.command, Command::Bench { .. }) && std::env::var_os("SOCERT_LOG").is_none() {
+        config.log = "warn".to_owned();
     }
     init_logging(&config)?;
     match args.command {
@@ -288,6 +314,28 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
         }
         Command::Bench {
             what:
+                BenchCommand::Search {
+                    providers,
+                    offers_per_provider,
+                    clients,
+                    seconds,
+                    backend,
+                    postgres_url,
+                },
+        } => {
+            let server = postgres_url.unwrap_or_else(|| postgres_server(&config));
+            crate::bench_search::run(crate::bench_search::SearchBench {
+                providers,
+                offers_per_provider,
+                clients,
+                seconds,
+                sqlite: backend != "postgres",
+                postgres_url: (backend != "sqlite").then_some(server),
+            })
+            .await
+        }
+        Command::Bench {
+            what:
                 BenchCommand::Ledger {
                     clients,
                     seconds,
@@ -296,13 +344,7 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
                     postgres_url,
                 },
         } => {
-            let server = postgres_url.unwrap_or_else(|| {
-                if config.database_url.starts_with("postgres") {
-                    config.database_url.clone()
-                } else {
-                    socert_store::scratch::DEFAULT_TEST_POSTGRES_URL.to_owned()
-                }
-            });
+            let server = postgres_url.unwrap_or_else(|| postgres_server(&config));
             crate::bench::ledger(crate::bench::LedgerBench {
                 clients,
                 seconds,
@@ -479,6 +521,15 @@ async fn verify_audit(store: &dyn Store) -> anyhow::Result<()> {
         report.chains, report.events
     );
     Ok(())
+}
+
+/// The PostgreSQL server benchmarks make their scratch databases on.
+fn postgres_server(config: &Config) -> String {
+    if config.database_url.starts_with("postgres") {
+        config.database_url.clone()
+    } else {
+        socert_store::scratch::DEFAULT_TEST_POSTGRES_URL.to_owned()
+    }
 }
 
 async fn verify(store: &dyn Store) -> anyhow::Result<()> {

@@ -82,6 +82,9 @@ pub trait Store:
     /// Fails when the database cannot answer a trivial query.
     async fn ping(&self) -> Result<()>;
 
+    /// Refreshes the query planner's statistics (after a bulk load).
+    async fn analyze(&self) -> Result<()>;
+
     /// Deletes every row of every table, in one transaction (used by `socert demo --reset`).
     async fn wipe(&self) -> Result<()>;
 

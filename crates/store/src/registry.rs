@@ -212,6 +212,18 @@ pub trait RegistryStore {
         document: Uuid,
     ) -> Result<(DocumentMeta, Vec<u8>)>;
 
+    /// Benchmarks only: inserts `providers` admitted providers with `offers_per_provider` offers
+    /// each, in large multi-row statements, with titles and descriptions drawn from `texts`
+    /// (title, description, search text). Not audited.
+    async fn bulk_fill(
+        &self,
+        authority: AuthorityId,
+        services: &[ServiceId],
+        providers: u32,
+        offers_per_provider: u32,
+        texts: &[(String, String, String)],
+    ) -> Result<u64>;
+
     /// Publishes an offer for a service the provider is admitted for in that authority.
     async fn publish_offer(
         &self,
@@ -615,6 +627,133 @@ macro_rules! impl_registry {
                     $crate::registry::DocumentMeta { id, file_name, content_type, size_bytes, uploaded_at: $crate::rows::timestamp(at)? },
                     content,
                 ))
+            }
+
+            async fn bulk_fill(
+                &self,
+                authority: socert_domain::AuthorityId,
+                services: &[socert_domain::ServiceId],
+                providers: u32,
+                offers_per_provider: u32,
+                texts: &[(String, String, String)],
+            ) -> $crate::Result<u64> {
+                const BATCH: u32 = 500;
+                let now = $crate::rows::micros($crate::rows::now());
+                let mut offers = 0u64;
+                let mut start = 0u32;
+                while start < providers {
+                    let end = (start + BATCH).min(providers);
+                    let ids: Vec<uuid::Uuid> = (start..end).map(|_| uuid::Uuid::now_v7()).collect();
+                    let mut tx = self.begin_write().await?;
+                    let mut insert = sqlx::QueryBuilder::new(
+                        "INSERT INTO providers (id, legal_form, full_name, short_name, country, tax_id, registration_number, \
+                         phone, email, website, description, address, municipality, latitude, longitude, bank_account, bank_id, \
+                         created_at_us, updated_at_us) ",
+                    );
+                    insert.push_values(ids.iter().enumerate(), |mut row, (i, id)| {
+                        let n = start as usize + i;
+                        row.push_bind(*id)
+                            .push_bind("business")
+                            .push_bind(format!("Общество с ограниченной ответственностью «Поставщик {n}»"))
+                            .push_bind(format!("ООО «Поставщик {n}»"))
+                            .push_bind("RU")
+                            .push_bind(format!("bench-{n}"))
+                            .push_bind("")
+                            .push_bind("+7 4212 00-00-00")
+                            .push_bind("bench@provider.example")
+                            .push_bind("")
+                            .push_bind("")
+                            .push_bind("г. Хабаровск")
+                            .push_bind(["Хабаровск", "Комсомольск-на-Амуре", "Амурск", "Бикин"][n % 4])
+                            .push_bind(48.0 + (n % 1000) as f64 / 1000.0)
+                            .push_bind(135.0 + (n % 997) as f64 / 997.0)
+                            .push_bind("")
+                            .push_bind("")
+                            .push_bind(now)
+                            .push_bind(now);
+                    });
+                    insert.build().execute(&mut *tx).await?;
+                    let admissions: Vec<uuid::Uuid> = ids.iter().map(|_| uuid::Uuid::now_v7()).collect();
+                    let mut insert = sqlx::QueryBuilder::new(
+                        "INSERT INTO admissions (id, provider_id, authority_id, status, reason, applied_at_us, updated_at_us) ",
+                    );
+                    insert.push_values(ids.iter().zip(&admissions), |mut row, (provider, admission)| {
+                        row.push_bind(*admission)
+                            .push_bind(*provider)
+                            .push_bind(authority.as_uuid())
+                            .push_bind("admitted")
+                            .push_bind(None::<String>)
+                            .push_bind(now)
+                            .push_bind(now);
+                    });
+                    insert.build().execute(&mut *tx).await?;
+                    let mut offer_rows = Vec::new();
+                    for (i, provider) in ids.iter().enumerate() {
+                        for k in 0..offers_per_provider as usize {
+                            let n = (start as usize + i) * offers_per_provider as usize + k;
+                            offer_rows.push((uuid::Uuid::now_v7(), *provider, services[n % services.len()], &texts[n % texts.len()], n));
+                        }
+                    }
+                    let mut insert = sqlx::QueryBuilder::new("INSERT INTO admission_services (admission_id, service_id) ");
+                    let mut pairs: Vec<(uuid::Uuid, uuid::Uuid)> = offer_rows
+                        .iter()
+                        .map(|(_, provider, service, _, _)| {
+                            let index = ids.iter().position(|p| p == provider).unwrap_or(0);
+                            (admissions[index], service.as_uuid())
+                        })
+                        .collect();
+                    pairs.sort();
+                    pairs.dedup();
+                    insert.push_values(pairs, |mut row, (admission, service)| {
+                        row.push_bind(admission).push_bind(service);
+                    });
+                    insert.build().execute(&mut *tx).await?;
+                    for chunk in offer_rows.chunks(400) {
+                        let mut insert = sqlx::QueryBuilder::new(
+                            "INSERT INTO offers (id, provider_id, authority_id, service_id, title_ru, title_uk, title_en, \
+                             description, price_minor, currency, capacity, seats_taken, schedule, municipality, address, latitude, \
+                             longitude, age_min, age_max, wheelchair, sign_language, home_visits, transport, languages, search_text, \
+                             created_at_us, updated_at_us) ",
+                        );
+                        insert.push_values(chunk, |mut row, (id, provider, service, text, n)| {
+                            row.push_bind(*id)
+                                .push_bind(*provider)
+                                .push_bind(authority.as_uuid())
+                                .push_bind(service.as_uuid())
+                                .push_bind(&text.0)
+                                .push_bind("")
+                                .push_bind("")
+                                .push_bind(&text.1)
+                                .push_bind(20_000 + (*n as i64 % 40) * 1_000)
+                                .push_bind("RUB")
+                                .push_bind(20i64)
+                                .push_bind((*n as i64) % 21)
+                                .push_bind("Пн–Пт 9:00–18:00")
+                                .push_bind(["Хабаровск", "Комсомольск-на-Амуре", "Амурск", "Бикин"][n % 4])
+                                .push_bind("г. Хабаровск")
+                                .push_bind(48.0 + (*n % 1000) as f64 / 1000.0)
+                                .push_bind(135.0 + (*n % 997) as f64 / 997.0)
+                                .push_bind(None::<i32>)
+                                .push_bind(None::<i32>)
+                                .push_bind(n % 3 == 0)
+                                .push_bind(n % 7 == 0)
+                                .push_bind(n % 2 == 0)
+                                .push_bind(n % 5 == 0)
+                                .push_bind("ru")
+                                .push_bind(&text.2)
+                                .push_bind(now)
+                                .push_bind(now);
+                        });
+                        insert.build().execute(&mut *tx).await?;
+                        for (id, _, _, text, _) in chunk {
+                            Self::index_offer(&mut tx, *id, &text.2).await?;
+                        }
+                        offers += chunk.len() as u64;
+                    }
+                    tx.commit().await?;
+                    start = end;
+                }
+                Ok(offers)
             }
 
             async fn publish_offer(

@@ -23,6 +23,11 @@ macro_rules! impl_store {
                 Ok(())
             }
 
+            async fn analyze(&self) -> $crate::Result<()> {
+                sqlx::query("ANALYZE").execute(&self.pool).await?;
+                Ok(())
+            }
+
             async fn wipe(&self) -> $crate::Result<()> {
                 let mut tx = self.begin_write().await?;
                 for statement in $crate::sql::WIPE.iter().chain(Self::BACKEND_WIPE) {
