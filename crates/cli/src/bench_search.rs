@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, bail};
 use socert_domain::demo_registry::{DemoRegion, demo_providers};
 use socert_domain::{ServiceCategory, Timestamp, search};
-use socert_store::registry::{Accessibility, OfferQuery, OfferSort};
+use socert_store::registry::{OfferQuery, OfferSort};
 use socert_store::scratch::ScratchDatabase;
 use socert_store::{Store, demo};
 
@@ -151,22 +151,10 @@ async fn backend(
 }
 
 fn query_for(text: &str) -> OfferQuery {
-    let mut q = OfferQuery {
-        authority: None,
-        text: None,
-        category: None,
-        service: None,
-        municipality: None,
-        accessibility: Accessibility::default(),
-        age: None,
-        free_seats: false,
-        within_normative: false,
-        near: None,
-        sort: OfferSort::Relevance,
-        today: jiff::tz::TimeZone::UTC.to_datetime(Timestamp::now()).date(),
-        offset: 0,
-        limit: 21,
-    };
+    let mut q = OfferQuery::everything(
+        jiff::tz::TimeZone::UTC.to_datetime(Timestamp::now()).date(),
+        21,
+    );
     for pair in text.split('&') {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
         let value = value.replace('+', " ");

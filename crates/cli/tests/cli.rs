@@ -29,6 +29,22 @@ fn http_get(address: &str, path: &str) -> String {
     response
 }
 
+/// Runs SQL on the working directory's database behind socert's back, as a DBA could.
+fn run_sql(dir: &std::path::Path, statements: &[&'static str]) {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        use sqlx::Connection;
+        let url = format!("sqlite://{}", dir.join("socert.db").display());
+        let mut conn = sqlx::SqliteConnection::connect(&url).await.unwrap();
+        for statement in statements {
+            sqlx::query(*statement).execute(&mut conn).await.unwrap();
+        }
+    });
+}
+
 #[test]
 fn help_documents_every_command() {
     let dir = tempfile::tempdir().unwrap();
@@ -163,21 +179,10 @@ fn verify_passes_a_clean_ledger_and_names_each_violation() {
     assert!(String::from_utf8_lossy(&clean.stdout).contains("every invariant holds"));
 
     // Someone edits a cached balance behind socert's back.
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    runtime.block_on(async {
-        use sqlx::Connection;
-        let url = format!("sqlite://{}", dir.path().join("socert.db").display());
-        let mut conn = sqlx::SqliteConnection::connect(&url).await.unwrap();
-        sqlx::query(
-            "UPDATE ledger_accounts SET balance_minor = balance_minor + 1 WHERE kind = 'funding'",
-        )
-        .execute(&mut conn)
-        .await
-        .unwrap();
-    });
+    run_sql(
+        dir.path(),
+        &["UPDATE ledger_accounts SET balance_minor = balance_minor + 1 WHERE kind = 'funding'"],
+    );
     let broken = socert(dir.path()).arg("verify").output().unwrap();
     assert_eq!(broken.status.code(), Some(1));
     let report = String::from_utf8_lossy(&broken.stdout);
@@ -248,21 +253,13 @@ fn a_superadmin_is_created_from_the_command_line_and_the_audit_log_verifies() {
     assert!(String::from_utf8_lossy(&verified.stdout).contains("every link holds"));
 
     // A DBA edits history: the first broken link is named.
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    runtime.block_on(async {
-        use sqlx::Connection;
-        let url = format!("sqlite://{}", dir.path().join("socert.db").display());
-        let mut conn = sqlx::SqliteConnection::connect(&url).await.unwrap();
-        for statement in [
+    run_sql(
+        dir.path(),
+        &[
             "DROP TRIGGER audit_events_no_update",
             "UPDATE audit_events SET action = 'nothing.happened' WHERE seq = 4",
-        ] {
-            sqlx::query(statement).execute(&mut conn).await.unwrap();
-        }
-    });
+        ],
+    );
     let broken = socert(dir.path())
         .args(["audit", "verify"])
         .output()

@@ -144,6 +144,29 @@ pub struct OfferQuery {
     pub limit: u32,
 }
 
+impl OfferQuery {
+    /// Every offer of every admitted provider, by relevance, priced on `today`; narrow it by
+    /// setting fields.
+    pub fn everything(today: Date, limit: u32) -> Self {
+        Self {
+            authority: None,
+            text: None,
+            category: None,
+            service: None,
+            municipality: None,
+            accessibility: Accessibility::default(),
+            age: None,
+            free_seats: false,
+            within_normative: false,
+            near: None,
+            sort: OfferSort::Relevance,
+            today,
+            offset: 0,
+            limit,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct OfferHit {
     pub offer: Offer,
@@ -250,27 +273,7 @@ macro_rules! impl_registry {
                 let id = uuid::Uuid::now_v7();
                 let now = $crate::rows::now();
                 let mut tx = self.begin_write().await?;
-                sqlx::query($crate::sql::INSERT_PROVIDER)
-                    .bind(id)
-                    .bind(new.legal_form.as_str())
-                    .bind(&new.full_name)
-                    .bind(&new.short_name)
-                    .bind(new.country.code())
-                    .bind(&new.tax_id)
-                    .bind(&new.registration_number)
-                    .bind(&new.phone)
-                    .bind(&new.email)
-                    .bind(&new.website)
-                    .bind(&new.description)
-                    .bind(&new.location.address)
-                    .bind(&new.location.municipality)
-                    .bind(new.location.latitude)
-                    .bind(new.location.longitude)
-                    .bind(&new.bank_account)
-                    .bind(&new.bank_id)
-                    .bind($crate::rows::micros(now))
-                    .execute(&mut *tx)
-                    .await
+                $crate::registry::insert_provider!(&mut *tx, id, &new, now)
                     .map_err(|err| {
                         if $crate::error::is_unique_violation(&err, "providers_tax_id_unique", "providers.country, providers.tax_id") {
                             $crate::Error::Conflict(format!("a provider with tax id {} is already registered", new.tax_id))
@@ -322,27 +325,7 @@ macro_rules! impl_registry {
                     return Ok((id, false));
                 }
                 let id = uuid::Uuid::now_v7();
-                sqlx::query($crate::sql::INSERT_PROVIDER)
-                    .bind(id)
-                    .bind(new.legal_form.as_str())
-                    .bind(&new.full_name)
-                    .bind(&new.short_name)
-                    .bind(new.country.code())
-                    .bind(&new.tax_id)
-                    .bind(&new.registration_number)
-                    .bind(&new.phone)
-                    .bind(&new.email)
-                    .bind(&new.website)
-                    .bind(&new.description)
-                    .bind(&new.location.address)
-                    .bind(&new.location.municipality)
-                    .bind(new.location.latitude)
-                    .bind(new.location.longitude)
-                    .bind(&new.bank_account)
-                    .bind(&new.bank_id)
-                    .bind($crate::rows::micros(now))
-                    .execute(&mut *tx)
-                    .await?;
+                $crate::registry::insert_provider!(&mut *tx, id, &new, now)?;
                 let admission = uuid::Uuid::now_v7();
                 sqlx::query($crate::sql::INSERT_ADMITTED)
                     .bind(admission)
@@ -896,3 +879,33 @@ macro_rules! impl_registry {
 }
 
 pub(crate) use impl_registry;
+
+/// Inserts a provider row in the caller's transaction; evaluates to the query's result.
+macro_rules! insert_provider {
+    ($conn:expr, $id:expr, $new:expr, $now:expr) => {{
+        let new: &$crate::registry::NewProvider = $new;
+        sqlx::query($crate::sql::INSERT_PROVIDER)
+            .bind($id)
+            .bind(new.legal_form.as_str())
+            .bind(&new.full_name)
+            .bind(&new.short_name)
+            .bind(new.country.code())
+            .bind(&new.tax_id)
+            .bind(&new.registration_number)
+            .bind(&new.phone)
+            .bind(&new.email)
+            .bind(&new.website)
+            .bind(&new.description)
+            .bind(&new.location.address)
+            .bind(&new.location.municipality)
+            .bind(new.location.latitude)
+            .bind(new.location.longitude)
+            .bind(&new.bank_account)
+            .bind(&new.bank_id)
+            .bind($crate::rows::micros($now))
+            .execute($conn)
+            .await
+    }};
+}
+
+pub(crate) use insert_provider;

@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use socert_domain::{AuthorityId, Timestamp};
 use socert_store::Store;
-use socert_store::registry::{Accessibility, OfferQuery, OfferSort, Provider};
+use socert_store::registry::{OfferQuery, Provider};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
@@ -90,19 +90,7 @@ pub async fn registry_records(
     let hits = store
         .search_offers(&OfferQuery {
             authority,
-            text: None,
-            category: None,
-            service: None,
-            municipality: None,
-            accessibility: Accessibility::default(),
-            age: None,
-            free_seats: false,
-            within_normative: false,
-            near: None,
-            sort: OfferSort::Relevance,
-            today,
-            offset: 0,
-            limit: EXPORT_LIMIT,
+            ..OfferQuery::everything(today, EXPORT_LIMIT)
         })
         .await?;
     let mut providers: HashMap<Uuid, Provider> = HashMap::new();
