@@ -555,7 +555,13 @@ async fn verify(store: &dyn Store) -> anyhow::Result<()> {
 }
 
 fn init_logging(config: &Config) -> anyhow::Result<()> {
-    let filter = EnvFilter::try_new(format!("{},sqlx=warn", config.log))
+    // sqlx reports slow statements at WARN, with their text: useful, but not per benchmark query.
+    let sqlx_level = if config.log == "warn" {
+        "error"
+    } else {
+        "warn"
+    };
+    let filter = EnvFilter::try_new(format!("{},sqlx={sqlx_level}", config.log))
         .with_context(|| format!("invalid log filter {:?}", config.log))?;
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)

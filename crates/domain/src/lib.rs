@@ -18,6 +18,7 @@ pub mod search;
 pub mod secret;
 pub mod taxid;
 pub mod text;
+pub mod units;
 
 pub use authority::{Authority, AuthoritySettings, Country};
 pub use catalogue::{
@@ -29,6 +30,7 @@ pub use locale::Locale;
 pub use money::{Currency, Money, MoneyError};
 pub use taxid::{Edrpou, Inn, Ogrn, Ogrnip, Rnokpp, Snils, TaxIdError, TaxIdKind};
 pub use text::{LocalizedText, TextError};
+pub use units::{Units, UnitsError};
 
 /// An instant in UTC. Stored as BIGINT microseconds since the Unix epoch.
 pub type Timestamp = jiff::Timestamp;

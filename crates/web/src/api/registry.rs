@@ -516,7 +516,7 @@ pub async fn register_provider(
     Ok((StatusCode::CREATED, Json(ProviderDto::from(&provider))))
 }
 
-/// A provider's public profile.
+/// A provider's public profile (no bank details; no personal tax ids of entrepreneurs).
 #[utoipa::path(get, path = "/api/v1/providers/{provider_id}", tag = "registry",
     params(("provider_id" = Uuid, Path, description = "Provider id")),
     responses((status = 200, body = ProviderDto), (status = 404, body = Problem, content_type = "application/problem+json")))]
@@ -524,7 +524,14 @@ pub async fn get_provider(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> Result<Json<ProviderDto>, ApiError> {
-    Ok(Json(ProviderDto::from(&state.store.provider(id).await?)))
+    let provider = state.store.provider(id).await?;
+    let mut public = ProviderDto::from(&provider);
+    // An entrepreneur's INN and OGRNIP identify a person: not for everyone's eyes.
+    if provider.details.legal_form.is_person() {
+        public.tax_id.clear();
+        public.registration_number.clear();
+    }
+    Ok(Json(public))
 }
 
 /// Applies for admission in an authority (or again, after a rejection).
