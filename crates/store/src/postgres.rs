@@ -41,7 +41,6 @@ impl PgStore {
         Ok(self.pool.begin().await?)
     }
 
-    const SEARCH_OFFERS_TEXT: &str = crate::sql::SEARCH_OFFERS_TEXT_POSTGRES;
     const BACKEND_WIPE: &[&str] = &[];
 
     /// tsquery: every stem must occur (stems are letters and digits, no tsquery operators).
@@ -57,6 +56,21 @@ impl PgStore {
             .filter(|stem| !stem.is_empty())
             .collect::<Vec<_>>()
             .join(" & ")
+    }
+
+    /// The generated tsvector carries the match; ranking happens in ORDER BY.
+    fn push_ranked_match(_sql: &mut sqlx::QueryBuilder<Postgres>, _stems: &str) {}
+
+    fn push_match(sql: &mut sqlx::QueryBuilder<Postgres>, stems: &str, _ranked: bool) {
+        sql.push(" AND o.search_tsv @@ to_tsquery('simple', ")
+            .push_bind(stems.to_owned())
+            .push(")");
+    }
+
+    fn push_rank_order(sql: &mut sqlx::QueryBuilder<Postgres>, stems: &str) {
+        sql.push("ts_rank(o.search_tsv, to_tsquery('simple', ")
+            .push_bind(stems.to_owned())
+            .push(")) DESC, o.id");
     }
 
     /// PostgreSQL indexes the generated `search_tsv` column itself.

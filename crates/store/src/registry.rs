@@ -810,36 +810,95 @@ macro_rules! impl_registry {
                 &self,
                 query: &$crate::registry::OfferQuery,
             ) -> $crate::Result<Vec<$crate::registry::OfferHit>> {
-                let (sql, text) = match &query.text {
-                    Some(stems) => (Self::SEARCH_OFFERS_TEXT, Some(Self::fts_query(stems))),
-                    None => ($crate::sql::SEARCH_OFFERS, None),
-                };
-                let (latitude, longitude) = query.near.unzip();
-                let km_per_lon = latitude.map_or(0.0, |lat: f64| {
-                    $crate::registry::KM_PER_DEGREE * lat.to_radians().cos()
-                });
-                let mut statement = sqlx::query_as::<_, $crate::rows::OfferHitRow>(sql)
-                    .bind(latitude)
-                    .bind(longitude)
-                    .bind(km_per_lon)
-                    .bind($crate::rows::date_text(query.today))
-                    .bind(query.authority.map(|a| a.as_uuid()))
-                    .bind(query.category.map(|c| c.as_str()))
-                    .bind(query.service.map(|s| s.as_uuid()))
-                    .bind(query.municipality.as_deref())
-                    .bind(query.accessibility.wheelchair)
-                    .bind(query.accessibility.sign_language)
-                    .bind(query.accessibility.home_visits)
-                    .bind(query.accessibility.transport)
-                    .bind(query.age.map(i32::from))
-                    .bind(query.free_seats)
-                    .bind(query.within_normative)
-                    .bind(query.sort.as_str())
-                    .bind(i64::from(query.limit))
-                    .bind(i64::from(query.offset));
-                if let Some(text) = text {
-                    statement = statement.bind(text);
+                // Built from the filters actually given, so every statement is one the planner
+                // can plan well; catch-all `$n IS NULL OR …` conditions get poor generic plans.
+                let today = $crate::rows::date_text(query.today);
+                let mut sql = sqlx::QueryBuilder::new($crate::sql::SEARCH_COLUMNS);
+                match query.near {
+                    Some((lat, lon)) => {
+                        let kx = $crate::registry::KM_PER_DEGREE * lat.to_radians().cos();
+                        sql.push("((o.latitude - ")
+                            .push_bind(lat)
+                            .push(") * 111.32) * ((o.latitude - ")
+                            .push_bind(lat)
+                            .push(") * 111.32) + ((o.longitude - ")
+                            .push_bind(lon)
+                            .push(") * ")
+                            .push_bind(kx)
+                            .push(") * ((o.longitude - ")
+                            .push_bind(lon)
+                            .push(") * ")
+                            .push_bind(kx)
+                            .push(")");
+                    }
+                    None => {
+                        sql.push("CAST(NULL AS DOUBLE PRECISION)");
+                    }
                 }
+                sql.push(" AS distance2");
+                sql.push($crate::sql::SEARCH_FROM)
+                    .push_bind(today.clone())
+                    .push(" AND (nc.valid_to IS NULL OR nc.valid_to > ")
+                    .push_bind(today)
+                    .push(") ");
+                let stems = query.text.as_deref().map(Self::fts_query);
+                if let (Some(stems), $crate::registry::OfferSort::Relevance) = (&stems, query.sort) {
+                    Self::push_ranked_match(&mut sql, stems);
+                }
+                sql.push(" WHERE 1 = 1");
+                if let Some(stems) = &stems {
+                    Self::push_match(&mut sql, stems, query.sort == $crate::registry::OfferSort::Relevance);
+                }
+                if let Some(authority) = query.authority {
+                    sql.push(" AND o.authority_id = ").push_bind(authority.as_uuid());
+                }
+                if let Some(category) = query.category {
+                    sql.push(" AND s.category = ").push_bind(category.as_str());
+                }
+                if let Some(service) = query.service {
+                    sql.push(" AND o.service_id = ").push_bind(service.as_uuid());
+                }
+                if let Some(municipality) = &query.municipality {
+                    sql.push(" AND o.municipality = ").push_bind(municipality.clone());
+                }
+                let flags = &query.accessibility;
+                for (wanted, column) in [
+                    (flags.wheelchair, " AND o.wheelchair"),
+                    (flags.sign_language, " AND o.sign_language"),
+                    (flags.home_visits, " AND o.home_visits"),
+                    (flags.transport, " AND o.transport"),
+                    (query.free_seats, " AND o.seats_taken < o.capacity"),
+                    (query.within_normative, " AND nc.amount_minor IS NOT NULL AND o.price_minor <= nc.amount_minor"),
+                ] {
+                    if wanted {
+                        sql.push(column);
+                    }
+                }
+                if let Some(age) = query.age {
+                    sql.push(" AND (o.age_min IS NULL OR o.age_min <= ")
+                        .push_bind(i32::from(age))
+                        .push(") AND (o.age_max IS NULL OR o.age_max >= ")
+                        .push_bind(i32::from(age))
+                        .push(")");
+                }
+                sql.push(" ORDER BY ");
+                match (query.sort, &stems) {
+                    ($crate::registry::OfferSort::Relevance, Some(stems)) => Self::push_rank_order(&mut sql, stems),
+                    ($crate::registry::OfferSort::Relevance, None) => {
+                        sql.push("o.id");
+                    }
+                    ($crate::registry::OfferSort::Price, _) => {
+                        sql.push("o.price_minor, o.id");
+                    }
+                    ($crate::registry::OfferSort::Distance, _) => {
+                        sql.push("distance2 NULLS LAST, o.id");
+                    }
+                }
+                sql.push(" LIMIT ")
+                    .push_bind(i64::from(query.limit))
+                    .push(" OFFSET ")
+                    .push_bind(i64::from(query.offset));
+                let statement = sql.build_query_as::<$crate::rows::OfferHitRow>();
                 let rows = statement.fetch_all(&self.pool).await?;
                 rows.into_iter().map(|row| row.into_domain()).collect()
             }

@@ -301,57 +301,18 @@ pub const INSERT_OFFER: &str = "INSERT INTO offers (id, provider_id, authority_i
      created_at_us, updated_at_us) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 0, $12, $13, $14, $15, $16, \
      $17, $18, $19, $20, $21, $22, $23, $24, $25, $25)";
 
-/// The public search, without and with full-text matching. `$1..$3` place the searcher
-/// (latitude, longitude, km per degree of longitude there), `$4` is today's date.
-macro_rules! offer_search {
-    ($text_join:literal, $text_condition:literal, $score:literal) => {
-        concat!(
-            "SELECT * FROM (SELECT o.id, o.provider_id, o.authority_id, o.service_id, o.title_ru, o.title_uk, ",
-            "o.title_en, o.description, o.price_minor, o.currency, o.capacity, o.seats_taken, o.schedule, ",
-            "o.municipality, o.address, o.latitude, o.longitude, o.age_min, o.age_max, o.wheelchair, ",
-            "o.sign_language, o.home_visits, o.transport, o.languages, o.created_at_us, ",
-            "p.short_name AS provider_name, p.legal_form, s.code AS service_code, nc.amount_minor AS normative_minor, ",
-            "CASE WHEN $1 IS NULL OR o.latitude IS NULL THEN NULL ELSE ",
-            "((o.latitude - $1) * 111.32) * ((o.latitude - $1) * 111.32) + ",
-            "((o.longitude - $2) * $3) * ((o.longitude - $2) * $3) END AS distance2, ",
-            $score,
-            " AS score FROM offers o JOIN providers p ON p.id = o.provider_id ",
-            "JOIN admissions a ON a.provider_id = o.provider_id AND a.authority_id = o.authority_id ",
-            "AND a.status = 'admitted' ",
-            "JOIN services s ON s.id = o.service_id ",
-            "LEFT JOIN normative_costs nc ON nc.service_id = o.service_id AND nc.valid_from <= $4 ",
-            "AND (nc.valid_to IS NULL OR nc.valid_to > $4) ",
-            $text_join,
-            "WHERE ($5 IS NULL OR o.authority_id = $5) AND ($6 IS NULL OR s.category = $6) ",
-            "AND ($7 IS NULL OR o.service_id = $7) AND ($8 IS NULL OR o.municipality = $8) ",
-            "AND ($9 = FALSE OR o.wheelchair) AND ($10 = FALSE OR o.sign_language) ",
-            "AND ($11 = FALSE OR o.home_visits) AND ($12 = FALSE OR o.transport) ",
-            "AND ($13 IS NULL OR ((o.age_min IS NULL OR o.age_min <= $13) AND (o.age_max IS NULL OR o.age_max >= $13))) ",
-            "AND ($14 = FALSE OR o.seats_taken < o.capacity) ",
-            "AND ($15 = FALSE OR (nc.amount_minor IS NOT NULL AND o.price_minor <= nc.amount_minor)) ",
-            $text_condition,
-            ") hits ORDER BY ",
-            "CASE WHEN $16 = 'distance' THEN (CASE WHEN distance2 IS NULL THEN 1 ELSE 0 END) END, ",
-            "CASE WHEN $16 = 'distance' THEN distance2 END, ",
-            "CASE WHEN $16 = 'price' THEN price_minor END, ",
-            "score DESC, id LIMIT $17 OFFSET $18"
-        )
-    };
-}
+/// The columns of a search hit; the query continues with `AS distance2` and the FROM clause.
+pub const SEARCH_COLUMNS: &str = "SELECT o.id, o.provider_id, o.authority_id, o.service_id, o.title_ru, o.title_uk, \
+     o.title_en, o.description, o.price_minor, o.currency, o.capacity, o.seats_taken, o.schedule, o.municipality, \
+     o.address, o.latitude, o.longitude, o.age_min, o.age_max, o.wheelchair, o.sign_language, o.home_visits, \
+     o.transport, o.languages, o.created_at_us, p.short_name AS provider_name, p.legal_form, s.code AS service_code, \
+     nc.amount_minor AS normative_minor, ";
 
-pub const SEARCH_OFFERS: &str = offer_search!("", "", "0.0");
-
-pub const SEARCH_OFFERS_TEXT_SQLITE: &str = offer_search!(
-    "JOIN (SELECT offer_id, -bm25(offers_fts) AS rank FROM offers_fts WHERE offers_fts MATCH $19) m ON m.offer_id = o.id ",
-    "",
-    "m.rank"
-);
-
-pub const SEARCH_OFFERS_TEXT_POSTGRES: &str = offer_search!(
-    "",
-    "AND o.search_tsv @@ to_tsquery('simple', $19) ",
-    "ts_rank(o.search_tsv, to_tsquery('simple', $19))"
-);
+/// Only offers of admitted providers, with the normative cost in force on the bound date.
+pub const SEARCH_FROM: &str = " FROM offers o JOIN providers p ON p.id = o.provider_id \
+     JOIN admissions a ON a.provider_id = o.provider_id AND a.authority_id = o.authority_id AND a.status = 'admitted' \
+     JOIN services s ON s.id = o.service_id \
+     LEFT JOIN normative_costs nc ON nc.service_id = o.service_id AND nc.valid_from <= ";
 
 pub const PROVIDER_BY_TAX_ID: &str = "SELECT id FROM providers WHERE country = $1 AND tax_id = $2";
 

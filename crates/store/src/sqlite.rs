@@ -51,7 +51,6 @@ impl SqliteStore {
         Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
     }
 
-    const SEARCH_OFFERS_TEXT: &str = sql::SEARCH_OFFERS_TEXT_SQLITE;
     /// Tables only this backend has, emptied by `wipe`.
     const BACKEND_WIPE: &[&str] = &["DELETE FROM offers_fts"];
 
@@ -62,6 +61,27 @@ impl SqliteStore {
             .map(|stem| format!("\"{}\"", stem.replace('"', "")))
             .collect::<Vec<_>>()
             .join(" ")
+    }
+
+    /// Joins the FTS5 matches with their bm25 rank (lower is better), for relevance order.
+    fn push_ranked_match(sql: &mut sqlx::QueryBuilder<Sqlite>, stems: &str) {
+        sql.push(" JOIN (SELECT offer_id, bm25(offers_fts) AS rank FROM offers_fts WHERE offers_fts MATCH ")
+            .push_bind(stems.to_owned())
+            .push(") m ON m.offer_id = o.id");
+    }
+
+    /// Keeps only offers matching every stem; when ranked, the join above already does.
+    fn push_match(sql: &mut sqlx::QueryBuilder<Sqlite>, stems: &str, ranked: bool) {
+        if ranked {
+            return;
+        }
+        sql.push(" AND o.id IN (SELECT offer_id FROM offers_fts WHERE offers_fts MATCH ")
+            .push_bind(stems.to_owned())
+            .push(")");
+    }
+
+    fn push_rank_order(sql: &mut sqlx::QueryBuilder<Sqlite>, _stems: &str) {
+        sql.push("m.rank, o.id");
     }
 
     /// SQLite's full-text index is a separate FTS5 table, kept in the offer's transaction.
