@@ -67,6 +67,17 @@ impl PgStore {
             .push(")");
     }
 
+    /// Nearest first through the GiST index on `geo` (k-nearest-neighbour scan, see migration 6).
+    fn push_distance_order(sql: &mut sqlx::QueryBuilder<Postgres>, lat: f64, lon: f64) {
+        sql.push("o.geo <-> point(")
+            .push_bind(lon * lat.to_radians().cos())
+            .push(", ")
+            .push_bind(lat)
+            // No tie-breaker: a second sort key would stop PostgreSQL from reading the index in
+            // order. Offers without coordinates come last.
+            .push(")");
+    }
+
     fn push_rank_order(sql: &mut sqlx::QueryBuilder<Postgres>, stems: &str) {
         sql.push("ts_rank(o.search_tsv, to_tsquery('simple', ")
             .push_bind(stems.to_owned())

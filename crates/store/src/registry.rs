@@ -890,9 +890,12 @@ macro_rules! impl_registry {
                     ($crate::registry::OfferSort::Price, _) => {
                         sql.push("o.price_minor, o.id");
                     }
-                    ($crate::registry::OfferSort::Distance, _) => {
-                        sql.push("distance2 NULLS LAST, o.id");
-                    }
+                    ($crate::registry::OfferSort::Distance, _) => match query.near {
+                        Some((lat, lon)) => Self::push_distance_order(&mut sql, lat, lon),
+                        None => {
+                            sql.push("o.id");
+                        }
+                    },
                 }
                 sql.push(" LIMIT ")
                     .push_bind(i64::from(query.limit))

@@ -80,6 +80,11 @@ impl SqliteStore {
             .push(")");
     }
 
+    /// Nearest first by the computed distance: SQLite has no spatial index here, so it sorts.
+    fn push_distance_order(sql: &mut sqlx::QueryBuilder<Sqlite>, _lat: f64, _lon: f64) {
+        sql.push("distance2 NULLS LAST, o.id");
+    }
+
     fn push_rank_order(sql: &mut sqlx::QueryBuilder<Sqlite>, _stems: &str) {
         sql.push("m.rank, o.id");
     }
