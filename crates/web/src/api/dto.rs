@@ -195,3 +195,9 @@ pub struct ServicePage {
     /// Pass as `cursor` to get the next page; `null` on the last page.
     pub next_cursor: Option<String>,
 }
+
+/// Today's date where the authority is; UTC if its time zone is unknown to this machine.
+pub fn today_in(authority: &Authority) -> Date {
+    let tz = jiff::tz::TimeZone::get(&authority.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
+    tz.to_datetime(socert_domain::Timestamp::now()).date()
+}

@@ -18,7 +18,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::AppState;
-use crate::api::dto::{MoneyDto, parse_date};
+use crate::api::dto::{MoneyDto, parse_date, today_in};
 use crate::error::{ApiError, Problem};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 
@@ -808,7 +808,11 @@ pub async fn search_offers(
         .map(str::parse::<ServiceCategory>)
         .transpose()
         .map_err(|e| ApiError::bad_parameter("category", e))?;
-    let today = jiff::tz::TimeZone::UTC.to_datetime(Timestamp::now()).date();
+    // Normative costs change at midnight where the authority is; across authorities, UTC.
+    let today = match query.authority_id {
+        Some(id) => today_in(&state.store.authority(AuthorityId::from_uuid(id)).await?),
+        None => jiff::tz::TimeZone::UTC.to_datetime(Timestamp::now()).date(),
+    };
     let search = OfferQuery {
         authority: query.authority_id.map(AuthorityId::from_uuid),
         text: query.q.as_deref().and_then(search::search_query),

@@ -8,15 +8,15 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::Deserialize;
 use socert_domain::{
-    Authority, AuthorityId, Date, LocalizedText, NewService, Service, ServiceCategory, ServiceCode,
-    ServiceId, Timestamp, Unit,
+    Authority, AuthorityId, LocalizedText, NewService, Service, ServiceCategory, ServiceCode,
+    ServiceId, Unit,
 };
 use socert_store::audit::Actor;
 use socert_store::{PageRequest, ServiceFilter, ServiceUpdate};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::AppState;
-use crate::api::dto::{MoneyDto, Names, ServiceDto, ServicePage, parse_date};
+use crate::api::dto::{MoneyDto, Names, ServiceDto, ServicePage, parse_date, today_in};
 use crate::error::{ApiError, Problem};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 
@@ -265,12 +265,6 @@ fn if_match(headers: &HeaderMap) -> Result<Option<i64>, ApiError> {
         .and_then(|t| t.parse::<i64>().ok())
         .map(Some)
         .ok_or_else(bad)
-}
-
-/// Today's date where the authority is; UTC if its time zone is unknown to this machine.
-fn today_in(authority: &Authority) -> Date {
-    let tz = jiff::tz::TimeZone::get(&authority.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
-    tz.to_datetime(Timestamp::now()).date()
 }
 
 fn encode_cursor(code: &str) -> String {
