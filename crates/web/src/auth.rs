@@ -107,8 +107,11 @@ pub async fn authenticate(
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
     let caller = if let Some(value) = bearer {
+        // The scheme name is case-insensitive (RFC 9110, section 11.1).
         let token = value
-            .strip_prefix("Bearer ")
+            .get(..7)
+            .filter(|scheme| scheme.eq_ignore_ascii_case("bearer "))
+            .and_then(|_| value.get(7..))
             .ok_or(ApiError::Unauthenticated)?;
         let found = state
             .store
