@@ -7,6 +7,7 @@
 pub mod audit;
 pub mod authority;
 pub mod catalogue;
+pub mod certificate;
 pub mod demo_registry;
 pub mod identity;
 pub mod ids;
@@ -25,6 +26,7 @@ pub use catalogue::{
     CostChange, CostHistory, CostPeriod, NewService, Service, ServiceCategory, ServiceCode,
     ServiceError, Unit,
 };
+pub use certificate::{CertificateError, CertificateEvent, CertificateNumber, CertificateStatus};
 pub use ids::{AuthorityId, ServiceId, TokenId, UserId};
 pub use locale::Locale;
 pub use money::{Currency, Money, MoneyError};

@@ -117,7 +117,7 @@ fn digits_of(kind: TaxIdKind, input: &str) -> Result<String, TaxIdError> {
 
 /// Whitespace (including the no-break spaces office software inserts) and the dashes and hyphens
 /// people type or paste between digit groups.
-fn is_separator(c: char) -> bool {
+pub(crate) fn is_separator(c: char) -> bool {
     c.is_whitespace() || matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}')
 }
 
