@@ -58,10 +58,14 @@ impl PgStore {
             .join(" & ")
     }
 
-    /// The generated tsvector carries the match; ranking happens in ORDER BY.
-    fn push_ranked_match(_sql: &mut sqlx::QueryBuilder<Postgres>, _stems: &str) {}
+    /// Offers whose title has every stem (GIN index on the generated `title_tsv`).
+    fn push_title_match(sql: &mut sqlx::QueryBuilder<Postgres>, stems: &str) {
+        sql.push(" AND o.title_tsv @@ to_tsquery('simple', ")
+            .push_bind(stems.to_owned())
+            .push(")");
+    }
 
-    fn push_match(sql: &mut sqlx::QueryBuilder<Postgres>, stems: &str, _ranked: bool) {
+    fn push_any_match(sql: &mut sqlx::QueryBuilder<Postgres>, stems: &str) {
         sql.push(" AND o.search_tsv @@ to_tsquery('simple', ")
             .push_bind(stems.to_owned())
             .push(")");
@@ -78,17 +82,12 @@ impl PgStore {
             .push(")");
     }
 
-    fn push_rank_order(sql: &mut sqlx::QueryBuilder<Postgres>, stems: &str) {
-        sql.push("ts_rank(o.search_tsv, to_tsquery('simple', ")
-            .push_bind(stems.to_owned())
-            .push(")) DESC, o.id");
-    }
-
     /// PostgreSQL indexes the generated `search_tsv` column itself.
     async fn index_offer(
         _tx: &mut Transaction<'static, Postgres>,
         _offer: Uuid,
         _search_text: &str,
+        _search_title: &str,
     ) -> Result<()> {
         Ok(())
     }
@@ -123,4 +122,4 @@ impl_catalogue!(PgStore);
 impl_ledger!(PgStore);
 impl_identity!(PgStore);
 impl_audit!(PgStore);
-impl_registry!(PgStore);
+impl_registry!(PgStore, Postgres);

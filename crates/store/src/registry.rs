@@ -262,7 +262,7 @@ pub trait RegistryStore {
 pub(crate) const KM_PER_DEGREE: f64 = 111.32;
 
 macro_rules! impl_registry {
-    ($store:ty) => {
+    ($store:ty, $db:ty) => {
         #[async_trait::async_trait]
         impl $crate::RegistryStore for $store {
             async fn create_provider(
@@ -696,7 +696,7 @@ macro_rules! impl_registry {
                             "INSERT INTO offers (id, provider_id, authority_id, service_id, title_ru, title_uk, title_en, \
                              description, price_minor, currency, capacity, seats_taken, schedule, municipality, address, latitude, \
                              longitude, age_min, age_max, wheelchair, sign_language, home_visits, transport, languages, search_text, \
-                             created_at_us, updated_at_us) ",
+                             search_title, created_at_us, updated_at_us) ",
                         );
                         insert.push_values(chunk, |mut row, (id, provider, service, text, n)| {
                             row.push_bind(*id)
@@ -724,12 +724,13 @@ macro_rules! impl_registry {
                                 .push_bind(n % 5 == 0)
                                 .push_bind("ru")
                                 .push_bind(&text.2)
+                                .push_bind(socert_domain::search::search_document(&[&text.0]))
                                 .push_bind(now)
                                 .push_bind(now);
                         });
                         insert.build().execute(&mut *tx).await?;
                         for (id, _, _, text, _) in chunk {
-                            Self::index_offer(&mut tx, *id, &text.2).await?;
+                            Self::index_offer(&mut tx, *id, &text.2, &socert_domain::search::search_document(&[&text.0])).await?;
                         }
                         offers += chunk.len() as u64;
                     }
@@ -748,6 +749,9 @@ macro_rules! impl_registry {
                 let id = uuid::Uuid::now_v7();
                 let now = $crate::rows::now();
                 let mut tx = self.begin_write().await?;
+                let search_title = socert_domain::search::search_document(
+                    &new.titles.iter().map(String::as_str).collect::<Vec<_>>(),
+                );
                 let admitted: i64 = sqlx::query_scalar($crate::sql::ADMITTED_FOR)
                     .bind(new.provider_id)
                     .bind(new.authority_id.as_uuid())
@@ -782,10 +786,11 @@ macro_rules! impl_registry {
                     .bind(new.accessibility.transport)
                     .bind(new.languages.join(","))
                     .bind(&search_text)
+                    .bind(&search_title)
                     .bind($crate::rows::micros(now))
                     .execute(&mut *tx)
                     .await?;
-                Self::index_offer(&mut tx, id, &search_text).await?;
+                Self::index_offer(&mut tx, id, &search_text, &search_title).await?;
                 {
                     let draft = $crate::audit::Draft {
                         chain: Some(new.authority_id),
@@ -810,10 +815,66 @@ macro_rules! impl_registry {
                 &self,
                 query: &$crate::registry::OfferQuery,
             ) -> $crate::Result<Vec<$crate::registry::OfferHit>> {
+                use $crate::registry::OfferSort;
                 // Built from the filters actually given, so every statement is one the planner
                 // can plan well; catch-all `$n IS NULL OR …` conditions get poor generic plans.
+                let stems = query.text.as_deref().map(Self::fts_query);
+                let mut sql = sqlx::QueryBuilder::new("");
+                match (&stems, query.sort) {
+                    // Relevance in two tiers: offers whose title has every word first, then the
+                    // rest, each tier in registry order. Each branch takes the first page of its
+                    // matches as the index yields them (storage order, which follows insertion for
+                    // an append-mostly table) instead of scoring or sorting every match of a
+                    // common word; the page is then ordered by tier and id.
+                    (Some(stems), OfferSort::Relevance) => {
+                        let window = i64::from(query.offset) + i64::from(query.limit);
+                        sql.push("WITH title_hits AS (");
+                        Self::push_offer_select(&mut sql, query, 0);
+                        Self::push_title_match(&mut sql, stems);
+                        sql.push(" LIMIT ").push_bind(window);
+                        // Twice the window: it may hold title hits again, at most one window of
+                        // them. Excluding them in the branch itself would correlate the two
+                        // conditions and mislead the planner into scanning the whole table.
+                        sql.push("), body_hits AS (");
+                        Self::push_offer_select(&mut sql, query, 1);
+                        Self::push_any_match(&mut sql, stems);
+                        sql.push(" LIMIT ").push_bind(2 * window);
+                        sql.push(
+                            ") SELECT * FROM (SELECT * FROM title_hits UNION ALL SELECT * FROM body_hits \
+                             WHERE id NOT IN (SELECT id FROM title_hits)) hits ORDER BY tier, id",
+                        );
+                    }
+                    (stems, sort) => {
+                        Self::push_offer_select(&mut sql, query, 0);
+                        if let Some(stems) = stems {
+                            Self::push_any_match(&mut sql, stems);
+                        }
+                        sql.push(" ORDER BY ");
+                        match (sort, query.near) {
+                            (OfferSort::Price, _) => {
+                                sql.push("o.price_minor, o.id");
+                            }
+                            (OfferSort::Distance, Some((lat, lon))) => Self::push_distance_order(&mut sql, lat, lon),
+                            _ => {
+                                sql.push("o.id");
+                            }
+                        }
+                    }
+                }
+                sql.push(" LIMIT ")
+                    .push_bind(i64::from(query.limit))
+                    .push(" OFFSET ")
+                    .push_bind(i64::from(query.offset));
+                let rows = sql.build_query_as::<$crate::rows::OfferHitRow>().fetch_all(&self.pool).await?;
+                rows.into_iter().map(|row| row.into_domain()).collect()
+            }
+        }
+
+        impl $store {
+            /// `SELECT … FROM … WHERE <filters>` of one search branch, tagged with its tier.
+            fn push_offer_select(sql: &mut sqlx::QueryBuilder<$db>, query: &$crate::registry::OfferQuery, tier: i32) {
                 let today = $crate::rows::date_text(query.today);
-                let mut sql = sqlx::QueryBuilder::new($crate::sql::SEARCH_COLUMNS);
+                sql.push($crate::sql::SEARCH_COLUMNS);
                 match query.near {
                     Some((lat, lon)) => {
                         let kx = $crate::registry::KM_PER_DEGREE * lat.to_radians().cos();
@@ -835,20 +896,12 @@ macro_rules! impl_registry {
                         sql.push("CAST(NULL AS DOUBLE PRECISION)");
                     }
                 }
-                sql.push(" AS distance2");
+                sql.push(" AS distance2, ").push(if tier == 0 { "0" } else { "1" }).push(" AS tier");
                 sql.push($crate::sql::SEARCH_FROM)
                     .push_bind(today.clone())
                     .push(" AND (nc.valid_to IS NULL OR nc.valid_to > ")
                     .push_bind(today)
-                    .push(") ");
-                let stems = query.text.as_deref().map(Self::fts_query);
-                if let (Some(stems), $crate::registry::OfferSort::Relevance) = (&stems, query.sort) {
-                    Self::push_ranked_match(&mut sql, stems);
-                }
-                sql.push(" WHERE 1 = 1");
-                if let Some(stems) = &stems {
-                    Self::push_match(&mut sql, stems, query.sort == $crate::registry::OfferSort::Relevance);
-                }
+                    .push(") WHERE 1 = 1");
                 if let Some(authority) = query.authority {
                     sql.push(" AND o.authority_id = ").push_bind(authority.as_uuid());
                 }
@@ -881,33 +934,8 @@ macro_rules! impl_registry {
                         .push_bind(i32::from(age))
                         .push(")");
                 }
-                sql.push(" ORDER BY ");
-                match (query.sort, &stems) {
-                    ($crate::registry::OfferSort::Relevance, Some(stems)) => Self::push_rank_order(&mut sql, stems),
-                    ($crate::registry::OfferSort::Relevance, None) => {
-                        sql.push("o.id");
-                    }
-                    ($crate::registry::OfferSort::Price, _) => {
-                        sql.push("o.price_minor, o.id");
-                    }
-                    ($crate::registry::OfferSort::Distance, _) => match query.near {
-                        Some((lat, lon)) => Self::push_distance_order(&mut sql, lat, lon),
-                        None => {
-                            sql.push("o.id");
-                        }
-                    },
-                }
-                sql.push(" LIMIT ")
-                    .push_bind(i64::from(query.limit))
-                    .push(" OFFSET ")
-                    .push_bind(i64::from(query.offset));
-                let statement = sql.build_query_as::<$crate::rows::OfferHitRow>();
-                let rows = statement.fetch_all(&self.pool).await?;
-                rows.into_iter().map(|row| row.into_domain()).collect()
             }
-        }
 
-        impl $store {
             async fn admission_by_id(
                 &self,
                 authority: socert_domain::AuthorityId,

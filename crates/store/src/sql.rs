@@ -298,8 +298,8 @@ pub const ADMITTED_FOR: &str = "SELECT COUNT(*) FROM admissions a JOIN admission
 pub const INSERT_OFFER: &str = "INSERT INTO offers (id, provider_id, authority_id, service_id, title_ru, title_uk, \
      title_en, description, price_minor, currency, capacity, seats_taken, schedule, municipality, address, latitude, \
      longitude, age_min, age_max, wheelchair, sign_language, home_visits, transport, languages, search_text, \
-     created_at_us, updated_at_us) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 0, $12, $13, $14, $15, $16, \
-     $17, $18, $19, $20, $21, $22, $23, $24, $25, $25)";
+     search_title, created_at_us, updated_at_us) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 0, $12, $13, \
+     $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $26)";
 
 /// The columns of a search hit; the query continues with `AS distance2` and the FROM clause.
 pub const SEARCH_COLUMNS: &str = "SELECT o.id, o.provider_id, o.authority_id, o.service_id, o.title_ru, o.title_uk, \

@@ -52,7 +52,7 @@ impl SqliteStore {
     }
 
     /// Tables only this backend has, emptied by `wipe`.
-    const BACKEND_WIPE: &[&str] = &["DELETE FROM offers_fts"];
+    const BACKEND_WIPE: &[&str] = &["DELETE FROM offers_fts", "DELETE FROM offers_title_fts"];
 
     /// FTS5 query: every stem must occur (quoted terms are ANDed; stems are letters and digits).
     fn fts_query(stems: &str) -> String {
@@ -63,18 +63,17 @@ impl SqliteStore {
             .join(" ")
     }
 
-    /// Joins the FTS5 matches with their bm25 rank (lower is better), for relevance order.
-    fn push_ranked_match(sql: &mut sqlx::QueryBuilder<Sqlite>, stems: &str) {
-        sql.push(" JOIN (SELECT offer_id, bm25(offers_fts) AS rank FROM offers_fts WHERE offers_fts MATCH ")
-            .push_bind(stems.to_owned())
-            .push(") m ON m.offer_id = o.id");
+    /// Offers whose title has every stem.
+    fn push_title_match(sql: &mut sqlx::QueryBuilder<Sqlite>, stems: &str) {
+        sql.push(
+            " AND o.id IN (SELECT offer_id FROM offers_title_fts WHERE offers_title_fts MATCH ",
+        )
+        .push_bind(stems.to_owned())
+        .push(")");
     }
 
-    /// Keeps only offers matching every stem; when ranked, the join above already does.
-    fn push_match(sql: &mut sqlx::QueryBuilder<Sqlite>, stems: &str, ranked: bool) {
-        if ranked {
-            return;
-        }
+    /// Offers matching every stem anywhere.
+    fn push_any_match(sql: &mut sqlx::QueryBuilder<Sqlite>, stems: &str) {
         sql.push(" AND o.id IN (SELECT offer_id FROM offers_fts WHERE offers_fts MATCH ")
             .push_bind(stems.to_owned())
             .push(")");
@@ -85,19 +84,21 @@ impl SqliteStore {
         sql.push("distance2 NULLS LAST, o.id");
     }
 
-    fn push_rank_order(sql: &mut sqlx::QueryBuilder<Sqlite>, _stems: &str) {
-        sql.push("m.rank, o.id");
-    }
-
     /// SQLite's full-text index is a separate FTS5 table, kept in the offer's transaction.
     async fn index_offer(
         tx: &mut Transaction<'static, Sqlite>,
         offer: Uuid,
         search_text: &str,
+        search_title: &str,
     ) -> Result<()> {
         sqlx::query("INSERT INTO offers_fts (offer_id, search_text) VALUES ($1, $2)")
             .bind(offer)
             .bind(search_text)
+            .execute(&mut **tx)
+            .await?;
+        sqlx::query("INSERT INTO offers_title_fts (offer_id, search_title) VALUES ($1, $2)")
+            .bind(offer)
+            .bind(search_title)
             .execute(&mut **tx)
             .await?;
         Ok(())
@@ -135,4 +136,4 @@ impl_catalogue!(SqliteStore);
 impl_ledger!(SqliteStore);
 impl_identity!(SqliteStore);
 impl_audit!(SqliteStore);
-impl_registry!(SqliteStore);
+impl_registry!(SqliteStore, Sqlite);

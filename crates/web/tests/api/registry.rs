@@ -273,3 +273,53 @@ on_both_backends! {
         app.get(&format!("/api/v1/authorities/{khabarovsk}/admissions/{admission_id}/documents")).await.problem(404, "not_found");
     }
 }
+
+on_both_backends! {
+    async fn offers_named_for_the_words_come_before_those_that_only_mention_them(app: TestApp) {
+        let khabarovsk = app.authority("27").await;
+        let palliative = service_id(&app, &khabarovsk, "PAL-HOME-VISIT").await;
+        app.sign_in("provider@khabarovsk.demo").await;
+        let provider_id = app.post_json("/api/v1/providers", &palliative_ngo()).await.json()["id"].as_str().unwrap().to_owned();
+        let admission = app
+            .post_json(&format!("/api/v1/providers/{provider_id}/admissions"), &json!({ "authority_id": khabarovsk, "service_ids": [palliative] }))
+            .await
+            .json()["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        app.sign_in("officer@khabarovsk.demo").await;
+        app.post_json(&format!("/api/v1/authorities/{khabarovsk}/admissions/{admission}/decision"), &json!({ "event": "admit" }))
+            .await
+            .ok_json();
+        app.sign_in("provider@khabarovsk.demo").await;
+        let offer = |title: &str, description: &str| {
+            json!({
+                "authority_id": khabarovsk, "service_id": palliative, "title_ru": title, "description": description,
+                "price": { "amount_minor": 250_000, "currency": "RUB" }, "capacity": 5,
+                "location": { "address": "г. Хабаровск, ул. Ленина, д. 1", "municipality": "Хабаровск" }
+            })
+        };
+        // Published first, so registry order alone would put it first.
+        let mentions = app
+            .post_json(&format!("/api/v1/providers/{provider_id}/offers"), &offer("Визиты медсестры", "Входит в программу паллиативной помощи."))
+            .await
+            .json()["id"]
+            .clone();
+        let named = app
+            .post_json(&format!("/api/v1/providers/{provider_id}/offers"), &offer("Паллиативная помощь на дому", "Визиты врача и медсестры."))
+            .await
+            .json()["id"]
+            .clone();
+        app.sign_out_locally();
+        let found = search(&app, "q=паллиативной+помощи").await;
+        let order: Vec<&Value> = found.iter().map(|h| &h["offer"]["id"]).collect();
+        assert_eq!(order, [&named, &mentions]);
+        // The second page of one continues after the first.
+        let first = app.get("/api/v1/public/offers?q=паллиативной+помощи&limit=1").await.ok_json();
+        let cursor = first["next_cursor"].as_str().unwrap();
+        let second = app.get(&format!("/api/v1/public/offers?q=паллиативной+помощи&limit=1&cursor={cursor}")).await.ok_json();
+        assert_eq!(first["items"][0]["offer"]["id"], named);
+        assert_eq!(second["items"][0]["offer"]["id"], mentions);
+        assert_eq!(second["next_cursor"], Value::Null);
+    }
+}
