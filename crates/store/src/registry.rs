@@ -324,6 +324,7 @@ macro_rules! impl_registry {
                     tx.rollback().await?;
                     return Ok((id, false));
                 }
+                $crate::registry::check_services!(&mut *tx, authority, services);
                 let id = uuid::Uuid::now_v7();
                 $crate::registry::insert_provider!(&mut *tx, id, &new, now)?;
                 let admission = uuid::Uuid::now_v7();
@@ -335,14 +336,6 @@ macro_rules! impl_registry {
                     .execute(&mut *tx)
                     .await?;
                 for service in services {
-                    let found: i64 = sqlx::query_scalar($crate::sql::SERVICE_IN_AUTHORITY)
-                        .bind(service.as_uuid())
-                        .bind(authority.as_uuid())
-                        .fetch_one(&mut *tx)
-                        .await?;
-                    if found == 0 {
-                        return Err($crate::Error::NotFound { what: "service" });
-                    }
                     sqlx::query($crate::sql::INSERT_ADMISSION_SERVICE)
                         .bind(admission)
                         .bind(service.as_uuid())
@@ -388,16 +381,7 @@ macro_rules! impl_registry {
             ) -> $crate::Result<$crate::registry::Admission> {
                 let now = $crate::rows::now();
                 let mut tx = self.begin_write().await?;
-                for service in services {
-                    let found: i64 = sqlx::query_scalar($crate::sql::SERVICE_IN_AUTHORITY)
-                        .bind(service.as_uuid())
-                        .bind(authority.as_uuid())
-                        .fetch_one(&mut *tx)
-                        .await?;
-                    if found == 0 {
-                        return Err($crate::Error::NotFound { what: "service" });
-                    }
-                }
+                $crate::registry::check_services!(&mut *tx, authority, services);
                 let existing: Option<$crate::rows::AdmissionRow> = sqlx::query_as($crate::sql::ADMISSION_OF)
                     .bind(provider)
                     .bind(authority.as_uuid())
@@ -999,3 +983,23 @@ macro_rules! insert_provider {
 }
 
 pub(crate) use insert_provider;
+
+/// Refuses, in the caller's transaction, any service that is not in the authority's catalogue.
+macro_rules! check_services {
+    ($conn:expr, $authority:expr, $services:expr) => {{
+        let authority: socert_domain::AuthorityId = $authority;
+        let conn = $conn;
+        for service in $services {
+            let found: i64 = sqlx::query_scalar($crate::sql::SERVICE_IN_AUTHORITY)
+                .bind(service.as_uuid())
+                .bind(authority.as_uuid())
+                .fetch_one(&mut *conn)
+                .await?;
+            if found == 0 {
+                return Err($crate::Error::NotFound { what: "service" });
+            }
+        }
+    }};
+}
+
+pub(crate) use check_services;

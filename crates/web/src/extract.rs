@@ -114,3 +114,28 @@ where
             })
     }
 }
+
+/// A page size from the query string: `default` when absent, refused outside `1..=max`.
+pub fn page_limit(limit: Option<u32>, default: u32, max: u32) -> Result<u32, ApiError> {
+    let limit = limit.unwrap_or(default);
+    if (1..=max).contains(&limit) {
+        Ok(limit)
+    } else {
+        Err(ApiError::bad_parameter(
+            "limit",
+            format!("limit must be between 1 and {max}, got {limit}"),
+        ))
+    }
+}
+
+/// The answer to a cursor this API did not give out.
+pub fn bad_cursor() -> ApiError {
+    ApiError::bad_parameter("cursor", "the cursor is not one this API gave out")
+}
+
+/// A cursor that is a plain number (an offset or a sequence number).
+pub fn numeric_cursor<T: std::str::FromStr>(cursor: Option<&str>) -> Result<Option<T>, ApiError> {
+    cursor
+        .map(|c| c.parse::<T>().map_err(|_| bad_cursor()))
+        .transpose()
+}

@@ -13,7 +13,7 @@ use uuid::Uuid;
 
 use crate::AppState;
 use crate::error::{ApiError, Problem};
-use crate::extract::{ApiPath, ApiQuery};
+use crate::extract::{ApiPath, ApiQuery, numeric_cursor, page_limit};
 
 const MAX_PAGE: u32 = 1000;
 /// Rows per CSV export; narrow the time range for more.
@@ -99,22 +99,8 @@ fn filter_and_page(
     default: u32,
     max: u32,
 ) -> Result<(AuditFilter, PageRequest<i64>), ApiError> {
-    let limit = query.limit.unwrap_or(default);
-    if !(1..=max).contains(&limit) {
-        return Err(ApiError::bad_parameter(
-            "limit",
-            format!("limit must be between 1 and {max}"),
-        ));
-    }
-    let after = query
-        .cursor
-        .as_deref()
-        .map(|c| {
-            c.parse::<i64>().map_err(|_| {
-                ApiError::bad_parameter("cursor", "the cursor is not one this API gave out")
-            })
-        })
-        .transpose()?;
+    let limit = page_limit(query.limit, default, max)?;
+    let after = numeric_cursor::<i64>(query.cursor.as_deref())?;
     let filter = AuditFilter {
         actor_id: query.actor_id.clone(),
         object_kind: query.object_kind.clone(),

@@ -19,7 +19,7 @@ use uuid::Uuid;
 use crate::AppState;
 use crate::api::dto::MoneyDto;
 use crate::error::{ApiError, Problem};
-use crate::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::extract::{ApiJson, ApiPath, ApiQuery, bad_cursor, numeric_cursor, page_limit};
 
 const DEFAULT_PAGE: u32 = 50;
 const MAX_PAGE: u32 = 500;
@@ -279,22 +279,12 @@ pub async fn account_history(
     ApiQuery(query): ApiQuery<HistoryQuery>,
 ) -> Result<Json<HistoryPage>, ApiError> {
     let account = path_account(&kind, owner)?;
-    let limit = query.limit.unwrap_or(DEFAULT_PAGE);
-    if !(1..=MAX_PAGE).contains(&limit) {
-        return Err(ApiError::bad_parameter(
-            "limit",
-            format!("limit must be between 1 and {MAX_PAGE}, got {limit}"),
-        ));
+    let limit = page_limit(query.limit, DEFAULT_PAGE, MAX_PAGE)?;
+    // Postings are numbered from 1.
+    let after = numeric_cursor::<i64>(query.cursor.as_deref())?;
+    if after.is_some_and(|seq| seq < 1) {
+        return Err(bad_cursor());
     }
-    let after = query
-        .cursor
-        .as_deref()
-        .map(|c| {
-            c.parse::<i64>().ok().filter(|n| *n > 0).ok_or_else(|| {
-                ApiError::bad_parameter("cursor", "the cursor is not one this API gave out")
-            })
-        })
-        .transpose()?;
     let page = state
         .store
         .history(authority, account, &PageRequest { after, limit })

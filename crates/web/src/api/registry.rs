@@ -20,7 +20,7 @@ use uuid::Uuid;
 use crate::AppState;
 use crate::api::dto::{MoneyDto, parse_date, today_in};
 use crate::error::{ApiError, Problem};
-use crate::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::extract::{ApiJson, ApiPath, ApiQuery, numeric_cursor, page_limit};
 
 const DEFAULT_PAGE: u32 = 20;
 const MAX_PAGE: u32 = 100;
@@ -748,23 +748,8 @@ pub async fn search_offers(
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<SearchQuery>,
 ) -> Result<Json<OfferPage>, ApiError> {
-    let limit = query.limit.unwrap_or(DEFAULT_PAGE);
-    if !(1..=MAX_PAGE).contains(&limit) {
-        return Err(ApiError::bad_parameter(
-            "limit",
-            format!("limit must be between 1 and {MAX_PAGE}"),
-        ));
-    }
-    let offset = query
-        .cursor
-        .as_deref()
-        .map(|c| {
-            c.parse::<u32>().map_err(|_| {
-                ApiError::bad_parameter("cursor", "the cursor is not one this API gave out")
-            })
-        })
-        .transpose()?
-        .unwrap_or(0);
+    let limit = page_limit(query.limit, DEFAULT_PAGE, MAX_PAGE)?;
+    let offset = numeric_cursor::<u32>(query.cursor.as_deref())?.unwrap_or(0);
     let near = query
         .near
         .as_deref()

@@ -18,7 +18,7 @@ use utoipa::{IntoParams, ToSchema};
 use crate::AppState;
 use crate::api::dto::{MoneyDto, Names, ServiceDto, ServicePage, parse_date, today_in};
 use crate::error::{ApiError, Problem};
-use crate::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::extract::{ApiJson, ApiPath, ApiQuery, bad_cursor, page_limit};
 
 const DEFAULT_PAGE: u32 = 50;
 const MAX_PAGE: u32 = 200;
@@ -83,13 +83,7 @@ pub async fn list_services(
         .map(str::parse::<ServiceCategory>)
         .transpose()
         .map_err(|err| ApiError::bad_parameter("category", err))?;
-    let limit = query.limit.unwrap_or(DEFAULT_PAGE);
-    if !(1..=MAX_PAGE).contains(&limit) {
-        return Err(ApiError::bad_parameter(
-            "limit",
-            format!("limit must be between 1 and {MAX_PAGE}, got {limit}"),
-        ));
-    }
+    let limit = page_limit(query.limit, DEFAULT_PAGE, MAX_PAGE)?;
     let after = query.cursor.as_deref().map(decode_cursor).transpose()?;
     let authority = state.store.authority(authority_id).await?;
     let page = state
@@ -276,5 +270,5 @@ fn decode_cursor(cursor: &str) -> Result<String, ApiError> {
         .decode(cursor)
         .ok()
         .and_then(|bytes| String::from_utf8(bytes).ok())
-        .ok_or_else(|| ApiError::bad_parameter("cursor", "the cursor is not one this API gave out"))
+        .ok_or_else(bad_cursor)
 }
