@@ -196,12 +196,11 @@ pub async fn authorize(
                 .map(|(_, value)| value.parse::<AuthorityId>())
                 .transpose()
                 .map_err(|e| ApiError::bad_parameter("authority_id", e))?;
-            let decision = principal.decide(action, authority);
-            match decision {
-                Decision::Allow(_) => Some(decision),
-                Decision::Hidden => return Err(ApiError::NotFound("authority")),
-                Decision::Forbidden => return Err(ApiError::Forbidden(action)),
-            }
+            Some(allowed(
+                principal.decide(action, authority),
+                action,
+                "authority",
+            )?)
         }
         Access::ForProvider(action) => {
             let principal = caller.principal().ok_or(ApiError::Unauthenticated)?;
@@ -212,15 +211,28 @@ pub async fn authorize(
                 .transpose()
                 .map_err(|e| ApiError::bad_parameter("provider_id", e))?
                 .ok_or(ApiError::Internal)?;
-            let decision = principal.decide_for_provider(action, provider);
-            match decision {
-                Decision::Allow(_) => Some(decision),
-                Decision::Hidden => return Err(ApiError::NotFound("provider")),
-                Decision::Forbidden => return Err(ApiError::Forbidden(action)),
-            }
+            Some(allowed(
+                principal.decide_for_provider(action, provider),
+                action,
+                "provider",
+            )?)
         }
     };
     let actor = caller.actor(decision, request_id);
     request.extensions_mut().insert(actor);
     Ok(next.run(request).await)
+}
+
+/// A decision as the caller sees it: allowed, not found (no role where the object lives), or
+/// forbidden (a role there, but not this permission).
+fn allowed(
+    decision: Decision,
+    action: socert_domain::identity::Action,
+    scope: &'static str,
+) -> Result<Decision, ApiError> {
+    match decision {
+        Decision::Allow(_) => Ok(decision),
+        Decision::Hidden => Err(ApiError::NotFound(scope)),
+        Decision::Forbidden => Err(ApiError::Forbidden(action)),
+    }
 }
