@@ -14,6 +14,7 @@ pub mod ids;
 pub mod ledger;
 pub mod locale;
 pub mod money;
+pub mod program;
 pub mod registry;
 pub mod search;
 pub mod secret;
