@@ -11,7 +11,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::certificate::{EligibilityRules, Person, RecipientCategory};
+use crate::certificate::{CategoryEvidence, EligibilityRules, Person, RecipientCategory};
 use crate::{Country, Date, LocalizedText, Money, Rnokpp, ServiceId, Snils, TaxIdError, Units};
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -350,6 +350,31 @@ impl fmt::Display for PersonName {
     }
 }
 
+/// A recipient as entered by an officer or read from a bulk file, validated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewRecipient {
+    pub name: PersonName,
+    pub birth_date: Date,
+    pub national_id: NationalId,
+    /// Municipality code (e.g. OKTMO), compared exactly with programs' residence rules.
+    pub municipality: String,
+    pub address: String,
+    pub phone: String,
+    pub email: String,
+    pub categories: Vec<CategoryEvidence>,
+}
+
+impl NewRecipient {
+    /// What eligibility looks at.
+    pub fn person(&self) -> Person {
+        Person {
+            birth_date: self.birth_date,
+            municipality: self.municipality.clone(),
+            categories: self.categories.clone(),
+        }
+    }
+}
+
 /// Who may act for a recipient.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -397,7 +422,6 @@ pub fn check_assessment(from: Date, to: Date, per_month: Units) -> Result<(), Re
 mod tests {
     use super::*;
     use crate::Currency;
-    use crate::certificate::CategoryEvidence;
     use jiff::civil::date;
 
     fn spec(value: TemplateValue) -> ProgramSpec {
