@@ -68,6 +68,21 @@ enum Command {
         #[command(subcommand)]
         what: AuditCommand,
     },
+    /// Issue certificates of a program to the people of a CSV file (columns in the README), with
+    /// a progress bar and a per-row report. Running the same file again issues nothing twice.
+    Issue {
+        /// The CSV file of recipients.
+        file: PathBuf,
+        /// The authority running the program.
+        #[arg(long, value_name = "ID")]
+        authority: String,
+        /// The program whose certificates to issue.
+        #[arg(long, value_name = "ID")]
+        program: String,
+        /// Also write the per-row report as CSV to this file.
+        #[arg(long, value_name = "FILE")]
+        report: Option<PathBuf>,
+    },
     /// Import data from files.
     Import {
         #[command(subcommand)]
@@ -174,6 +189,19 @@ enum BenchCommand {
         #[arg(long, value_name = "URL")]
         postgres_url: Option<String>,
     },
+    /// Bulk issuance of certificates: recipients/s through the same path as an uploaded file,
+    /// with plain INSERTs of as many rows as the reference.
+    Issue {
+        /// Recipients in the generated file.
+        #[arg(long, default_value_t = 100_000)]
+        recipients: usize,
+        /// Which backends: sqlite, postgres or both.
+        #[arg(long, default_value = "both", value_parser = ["sqlite", "postgres", "both"])]
+        backend: String,
+        /// PostgreSQL server (default: DATABASE_URL if it is PostgreSQL, else the local one).
+        #[arg(long, value_name = "URL")]
+        postgres_url: Option<String>,
+    },
     /// Ledger transfers/s and latency, spread over many accounts and on one hot account, with
     /// `pgbench -b tpcb-like` on PostgreSQL as the reference.
     Ledger {
@@ -268,6 +296,33 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
             store.close().await;
             result
         }
+        Command::Issue {
+            file,
+            authority,
+            program,
+            report,
+        } => {
+            let authority = authority
+                .parse::<AuthorityId>()
+                .context("--authority must be an authority id (a UUID)")?;
+            let program = program
+                .parse::<uuid::Uuid>()
+                .context("--program must be a program id (a UUID)")?;
+            let csv =
+                std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let store = open(&config).await?;
+            let result = issue_certificates(
+                store.as_ref(),
+                authority,
+                program,
+                &file,
+                &csv,
+                report.as_deref(),
+            )
+            .await;
+            store.close().await;
+            result
+        }
         Command::Import {
             what:
                 ImportCommand::Providers {
@@ -336,6 +391,22 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
         }
         Command::Bench {
             what:
+                BenchCommand::Issue {
+                    recipients,
+                    backend,
+                    postgres_url,
+                },
+        } => {
+            let server = postgres_url.unwrap_or_else(|| postgres_server(&config));
+            crate::bench_issue::run(crate::bench_issue::IssueBench {
+                recipients,
+                sqlite: backend != "postgres",
+                postgres_url: (backend != "sqlite").then_some(server),
+            })
+            .await
+        }
+        Command::Bench {
+            what:
                 BenchCommand::Ledger {
                     clients,
                     seconds,
@@ -355,6 +426,82 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
             .await
         }
     }
+}
+
+async fn issue_certificates(
+    store: &dyn Store,
+    authority: AuthorityId,
+    program: uuid::Uuid,
+    file: &std::path::Path,
+    csv: &[u8],
+    report_file: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    let tenant = store
+        .authority(authority)
+        .await
+        .context("no such authority")?;
+    store
+        .program(authority, program)
+        .await
+        .context("no such program in this authority")?;
+    let today = socert_web::api::dto::today_in(&tenant);
+    let rows = socert_web::recipient_csv::parse_recipients(csv, tenant.country, today)
+        .with_context(|| format!("{} is not a file of recipients", file.display()))?;
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let run = store
+        .create_run(authority, program, &name, rows.len() as i64)
+        .await?;
+    let bar = indicatif::ProgressBar::new(rows.len() as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("issuing [{bar:40}] {pos}/{len} rows, {eta} left")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    let result = socert_web::api::issuance::run_issuance(
+        store,
+        authority,
+        program,
+        run.id,
+        &rows,
+        today,
+        tenant.locale,
+        &Actor::system("cli-issue"),
+        &|done| bar.set_position(done as u64),
+    )
+    .await;
+    bar.finish_and_clear();
+    store
+        .finish_run(
+            run.id,
+            result.as_ref().err().map(|e| e.to_string()).as_deref(),
+        )
+        .await?;
+    result?;
+    let rows = store.run_rows(authority, run.id).await?;
+    for row in rows.iter().filter(|r| r.outcome == "refused") {
+        let details: Vec<serde_json::Value> = serde_json::from_str(&row.detail).unwrap_or_default();
+        for d in details {
+            println!(
+                "line {}: {}: {}",
+                row.line,
+                d["field"].as_str().unwrap_or_default(),
+                d["message"].as_str().unwrap_or_default()
+            );
+        }
+    }
+    if let Some(path) = report_file {
+        let csv = socert_web::api::issuance::report_csv(&rows)?;
+        std::fs::write(path, csv).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    let run = store.run(authority, run.id).await?;
+    println!(
+        "Issued {}, waitlisted {}, already issued {}, refused {} of {} rows (run {}).",
+        run.issued, run.waitlisted, run.already, run.refused, run.rows_total, run.id
+    );
+    Ok(())
 }
 
 async fn import_providers(
@@ -533,7 +680,10 @@ fn postgres_server(config: &Config) -> String {
 }
 
 async fn verify(store: &dyn Store) -> anyhow::Result<()> {
-    let report = store.verify_ledger(None).await?;
+    let mut report = store.verify_ledger(None).await?;
+    report
+        .violations
+        .extend(store.verify_programs(None).await?);
     for violation in &report.violations {
         println!(
             "VIOLATION {}: {}: {}",
@@ -548,7 +698,7 @@ async fn verify(store: &dyn Store) -> anyhow::Result<()> {
         report.transactions
     );
     println!(
-        "Ledger verified: {} accounts, {} transactions, every invariant holds.",
+        "Ledger verified: {} accounts, {} transactions, every invariant holds; program budgets reconcile with their certificates.",
         report.accounts, report.transactions
     );
     Ok(())
@@ -635,6 +785,7 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     let address = listener.local_addr()?;
     println!("socert is serving http://{address} (API docs: http://{address}/api/docs)");
     tracing::info!(%address, database = %redact_url(&config.database_url), "listening");
+    let jobs = tokio::spawn(expiry_job(store.clone()));
     socert_web::serve(
         listener,
         AppState {
@@ -645,9 +796,25 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     )
     .await
     .context("server failed")?;
+    jobs.abort();
     store.close().await;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// The daily certificate expiry, checked every hour: each authority expires on its own local
+/// date, so a run right after local midnight catches the day's expiries within the hour. A failed
+/// run is logged and tried again next hour; each certificate expires in its own transaction.
+async fn expiry_job(store: std::sync::Arc<dyn Store>) {
+    let mut every_hour = tokio::time::interval(Duration::from_secs(3600));
+    loop {
+        every_hour.tick().await;
+        match socert_web::api::programs::expire_everywhere(store.as_ref()).await {
+            Ok(0) => {}
+            Ok(expired) => tracing::info!(expired, "certificates expired"),
+            Err(err) => tracing::error!(error = %err, "certificate expiry failed; retrying in an hour"),
+        }
+    }
 }
 
 /// Resolves on Ctrl-C or, on Unix, SIGTERM (what service managers send).

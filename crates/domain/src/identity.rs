@@ -60,8 +60,14 @@ impl Role {
                     | A::LedgerAdjust
                     | A::LedgerVerify
                     | A::AdmissionsDecide
+                    | A::ProgramsRead
+                    | A::ProgramsManage
+                    | A::RecipientsManage
             ),
-            Role::Auditor => matches!(action, A::LedgerRead | A::LedgerVerify | A::AuditRead),
+            Role::Auditor => matches!(
+                action,
+                A::LedgerRead | A::LedgerVerify | A::AuditRead | A::ProgramsRead
+            ),
             Role::Provider => matches!(action, A::ProviderManage),
             Role::Recipient => false,
         }
@@ -101,10 +107,16 @@ pub enum Action {
     AdmissionsDecide,
     /// Act for a provider: apply for admission, publish offers.
     ProviderManage,
+    /// See programs, their budgets, certificates and waitlists (no personal data).
+    ProgramsRead,
+    /// Create and fund programs; issue, revoke and expire certificates.
+    ProgramsManage,
+    /// Register recipients and open their files (personal data; every read is audited).
+    RecipientsManage,
 }
 
 impl Action {
-    pub const ALL: [Action; 10] = [
+    pub const ALL: [Action; 13] = [
         Action::CatalogueWrite,
         Action::LedgerRead,
         Action::LedgerAdjust,
@@ -115,6 +127,9 @@ impl Action {
         Action::AuditRead,
         Action::AdmissionsDecide,
         Action::ProviderManage,
+        Action::ProgramsRead,
+        Action::ProgramsManage,
+        Action::RecipientsManage,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -129,6 +144,9 @@ impl Action {
             Action::AuditRead => "audit.read",
             Action::AdmissionsDecide => "admissions.decide",
             Action::ProviderManage => "provider.manage",
+            Action::ProgramsRead => "programs.read",
+            Action::ProgramsManage => "programs.manage",
+            Action::RecipientsManage => "recipients.manage",
         }
     }
 }

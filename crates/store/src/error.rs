@@ -35,6 +35,18 @@ pub enum Error {
     Registry(#[from] socert_domain::registry::RegistryError),
     #[error("the provider is not admitted for this service in this authority")]
     NotAdmitted,
+    #[error(transparent)]
+    Program(#[from] socert_domain::program::ProgramError),
+    #[error(transparent)]
+    Recipient(#[from] socert_domain::program::RecipientError),
+    #[error(transparent)]
+    Certificate(#[from] socert_domain::CertificateError),
+    /// A person like this one is on file; an officer may keep both by saying why.
+    #[error("{reason} (recipient {existing})")]
+    DuplicateRecipient {
+        existing: uuid::Uuid,
+        reason: &'static str,
+    },
     #[error("configuration: {0}")]
     Config(String),
     #[error("stored data is inconsistent: {0}")]

@@ -18,6 +18,8 @@ mod error;
 pub mod identity;
 pub mod ledger;
 mod postgres;
+pub mod programs;
+mod programs_sql;
 pub mod registry;
 mod rows;
 pub mod scratch;
@@ -31,6 +33,7 @@ pub use error::{Error, Result};
 pub use identity::IdentityStore;
 pub use ledger::LedgerStore;
 pub use postgres::PgStore;
+pub use programs::ProgramStore;
 pub use registry::RegistryStore;
 pub use sqlite::SqliteStore;
 
@@ -72,7 +75,15 @@ pub struct ServiceUpdate {
 /// aggregate in the supertraits (bring them into scope with `use socert_store::prelude::*`).
 #[async_trait]
 pub trait Store:
-    CatalogueStore + LedgerStore + IdentityStore + AuditStore + RegistryStore + Send + Sync + 'static
+    CatalogueStore
+    + LedgerStore
+    + IdentityStore
+    + AuditStore
+    + RegistryStore
+    + ProgramStore
+    + Send
+    + Sync
+    + 'static
 {
     fn backend(&self) -> Backend;
 
@@ -94,7 +105,9 @@ pub trait Store:
 
 /// The store traits, for `use socert_store::prelude::*`.
 pub mod prelude {
-    pub use crate::{AuditStore, CatalogueStore, IdentityStore, LedgerStore, RegistryStore, Store};
+    pub use crate::{
+        AuditStore, CatalogueStore, IdentityStore, LedgerStore, ProgramStore, RegistryStore, Store,
+    };
 }
 
 /// Opens the store a URL names: `postgres://…` or `postgresql://…` for PostgreSQL, `sqlite://PATH`

@@ -159,7 +159,7 @@ pub(crate) fn date_text(date: Date) -> String {
     date.to_string()
 }
 
-fn corrupt(err: impl std::fmt::Display) -> Error {
+pub(crate) fn corrupt(err: impl std::fmt::Display) -> Error {
     Error::Corrupt(err.to_string())
 }
 

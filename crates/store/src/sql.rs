@@ -55,8 +55,19 @@ pub const CLOSE_OPEN_COST: &str = "UPDATE normative_costs SET valid_to = $2 \
 
 /// Tables in the order they can be emptied without breaking foreign keys. The maintenance row
 /// lets the append-only triggers allow these deletes, in this transaction only.
-pub const WIPE: [&str; 21] = [
+pub const WIPE: [&str; 32] = [
     "INSERT INTO ledger_maintenance (wiping) VALUES (1)",
+    "DELETE FROM issuance_run_rows",
+    "DELETE FROM issuance_runs",
+    "DELETE FROM waitlist",
+    "DELETE FROM certificates",
+    "DELETE FROM certificate_serials",
+    "DELETE FROM need_assessments",
+    "DELETE FROM representatives",
+    "DELETE FROM recipient_categories",
+    "DELETE FROM recipients",
+    "DELETE FROM program_services",
+    "DELETE FROM programs",
     "DELETE FROM offers",
     "DELETE FROM admission_documents",
     "DELETE FROM admission_services",

@@ -24,6 +24,9 @@ pub struct Problem {
     /// The request field or parameter at fault, when there is one (e.g. `names.uk`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// The record this one conflicts with (e.g. the recipient a new one may duplicate).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub existing_id: Option<uuid::Uuid>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -84,6 +87,17 @@ pub enum ApiError {
     CsrfFailed,
     #[error("{0}")]
     Conflict(String),
+    #[error(transparent)]
+    Program(socert_domain::program::ProgramError),
+    #[error(transparent)]
+    Recipient(socert_domain::program::RecipientError),
+    #[error(transparent)]
+    Certificate(socert_domain::CertificateError),
+    #[error("{reason}; to keep both records, send duplicate_override_reason saying why")]
+    SuspectedDuplicate {
+        existing: uuid::Uuid,
+        reason: &'static str,
+    },
     #[error("the service is temporarily unavailable; try again shortly")]
     Unavailable,
     #[error("internal error; quote the x-request-id header when reporting it")]
@@ -252,6 +266,36 @@ impl ApiError {
             ),
             E::CsrfFailed => (StatusCode::FORBIDDEN, "csrf_failed", "CSRF check failed"),
             E::Conflict(_) => (StatusCode::CONFLICT, "conflict", "Conflict"),
+            E::Program(_) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid_program",
+                "Invalid program",
+            ),
+            E::Recipient(_) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "validation_failed",
+                "Invalid value",
+            ),
+            E::Certificate(socert_domain::CertificateError::IllegalTransition { .. }) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "illegal_transition",
+                "Not allowed now",
+            ),
+            E::Certificate(socert_domain::CertificateError::ReasonRequired { .. }) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "reason_required",
+                "Reason required",
+            ),
+            E::Certificate(_) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "validation_failed",
+                "Invalid value",
+            ),
+            E::SuspectedDuplicate { .. } => (
+                StatusCode::CONFLICT,
+                "suspected_duplicate",
+                "Suspected duplicate",
+            ),
             E::Unavailable => (
                 StatusCode::SERVICE_UNAVAILABLE,
                 "unavailable",
@@ -287,7 +331,15 @@ impl ApiError {
             ApiError::MissingIdempotencyKey => Some("Idempotency-Key".to_owned()),
             ApiError::Registry(socert_domain::registry::RegistryError::ReasonRequired {
                 ..
-            }) => Some("reason".to_owned()),
+            })
+            | ApiError::Certificate(socert_domain::CertificateError::ReasonRequired { .. }) => {
+                Some("reason".to_owned())
+            }
+            ApiError::Recipient(socert_domain::program::RecipientError::Required { field })
+            | ApiError::Recipient(socert_domain::program::RecipientError::TooLong {
+                field, ..
+            }) => Some((*field).to_owned()),
+            ApiError::SuspectedDuplicate { .. } => Some("national_id".to_owned()),
             _ => None,
         }
     }
@@ -301,6 +353,10 @@ impl ApiError {
             detail: self.to_string(),
             code,
             field: self.field(),
+            existing_id: match self {
+                ApiError::SuspectedDuplicate { existing, .. } => Some(*existing),
+                _ => None,
+            },
         }
     }
 }
@@ -325,6 +381,12 @@ impl From<StoreError> for ApiError {
             err @ StoreError::NotReversible => ApiError::NotReversible(err.to_string()),
             StoreError::Registry(rule) => ApiError::Registry(rule),
             StoreError::NotAdmitted => ApiError::NotAdmitted,
+            StoreError::Program(rule) => ApiError::Program(rule),
+            StoreError::Recipient(rule) => ApiError::Recipient(rule),
+            StoreError::Certificate(rule) => ApiError::Certificate(rule),
+            StoreError::DuplicateRecipient { existing, reason } => {
+                ApiError::SuspectedDuplicate { existing, reason }
+            }
             StoreError::Unavailable(source) => {
                 tracing::warn!(error = %source, "database unavailable");
                 ApiError::Unavailable

@@ -214,7 +214,7 @@ fn path_account(kind: &str, owner: Uuid) -> Result<AccountRef, ApiError> {
 }
 
 /// The `Idempotency-Key` header every value-moving POST needs.
-fn idempotency_key(headers: &HeaderMap) -> Result<IdempotencyKey, ApiError> {
+pub(crate) fn idempotency_key(headers: &HeaderMap) -> Result<IdempotencyKey, ApiError> {
     let value = headers
         .get("idempotency-key")
         .ok_or(ApiError::MissingIdempotencyKey)?;
@@ -398,6 +398,9 @@ pub async fn verify(
     ApiPath(authority): ApiPath<AuthorityId>,
 ) -> Result<Json<VerifyReportDto>, ApiError> {
     state.store.authority(authority).await?;
-    let report = state.store.verify_ledger(Some(authority)).await?;
+    let mut report = state.store.verify_ledger(Some(authority)).await?;
+    report
+        .violations
+        .extend(state.store.verify_programs(Some(authority)).await?);
     Ok(Json(VerifyReportDto::from(&report)))
 }

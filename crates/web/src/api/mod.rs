@@ -12,9 +12,13 @@ mod documents;
 pub mod dto;
 mod health;
 pub mod import;
+pub mod issuance;
 mod ledger;
+mod me;
 pub mod open_data;
 pub mod policy;
+pub mod programs;
+mod recipients;
 pub mod registry;
 mod services;
 pub mod session;
@@ -40,6 +44,8 @@ mod users;
         (name = "audit", description = "The hash-chained audit log"),
         (name = "registry", description = "Providers, admission, offers and public search"),
         (name = "open data", description = "The registry as open data"),
+        (name = "programs", description = "Programs, budgets, certificates and the waitlist"),
+        (name = "recipients", description = "Recipients, representatives, need assessments; the recipient's own certificates"),
     ),
     components(schemas(crate::error::Problem)),
     modifiers(&Security),
@@ -87,6 +93,28 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(documents::download))
         .routes(routes!(open_data::registry_json))
         .routes(routes!(open_data::registry_csv))
+        .routes(routes!(programs::create_program, programs::list_programs))
+        .routes(routes!(programs::get_program))
+        .routes(routes!(programs::fund_program))
+        .routes(routes!(
+            programs::issue_certificate,
+            programs::list_certificates
+        ))
+        .routes(routes!(programs::waitlist))
+        .routes(routes!(programs::get_certificate))
+        .routes(routes!(programs::revoke_certificate))
+        .routes(routes!(programs::expire_certificates))
+        .routes(routes!(issuance::start_run))
+        .routes(routes!(issuance::get_run))
+        .routes(routes!(issuance::run_report))
+        .routes(routes!(recipients::create_recipient))
+        .routes(routes!(recipients::get_recipient))
+        .routes(routes!(recipients::add_representative))
+        .routes(routes!(recipients::add_assessment))
+        .routes(routes!(recipients::recipient_certificates))
+        .routes(routes!(me::my_certificates))
+        .routes(routes!(me::my_certificate))
+        .routes(routes!(me::print_certificate))
 }
 
 /// Documents the two ways to authenticate.

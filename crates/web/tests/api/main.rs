@@ -3,6 +3,7 @@
 mod support;
 
 mod catalogue;
+mod certificates;
 mod errors;
 mod health;
 mod identity;

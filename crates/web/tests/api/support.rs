@@ -204,6 +204,24 @@ impl TestApp {
         self.send_json(Method::POST, path, body, None).await
     }
 
+    /// POST with extra headers (an `Idempotency-Key`, an `Accept-Language`).
+    pub async fn post_json_with(
+        &self,
+        path: &str,
+        body: &Value,
+        headers: &[(&str, &str)],
+    ) -> TestResponse {
+        let mut request = Request::builder()
+            .method(Method::POST)
+            .uri(path)
+            .header(header::CONTENT_TYPE, "application/json");
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        self.send(request.body(Body::from(body.to_string())).unwrap())
+            .await
+    }
+
     pub async fn patch_json(
         &self,
         path: &str,

@@ -1,0 +1,332 @@
+//! From budget to a certificate in a citizen's hands: an officer creates and funds a program,
+//! registers people and issues certificates; those who do not fit wait in line and are served
+//! when money comes back; the recipient sees and prints theirs.
+
+use std::sync::Arc;
+
+use serde_json::{Value, json};
+use socert_domain::Date;
+use socert_store::audit::Actor;
+
+use crate::on_both_backends;
+use crate::support::TestApp;
+
+fn today() -> Date {
+    jiff::Zoned::now().date()
+}
+
+fn days(n: i64) -> jiff::Span {
+    jiff::Span::new().days(n)
+}
+
+/// A home-care program for people of 60 and over: 50 000 ₽ certificates for a year.
+fn home_care_program(services: &[String], quota: Option<u32>) -> Value {
+    json!({
+        "names": { "ru": "Уход на дому", "uk": "Догляд вдома", "en": "Home care" },
+        "services": services,
+        "starts": (today() - days(30)).to_string(),
+        "ends": (today() + days(400)).to_string(),
+        "quota": quota,
+        "eligibility": { "min_age": 60, "required_any_category": [] },
+        "priority_categories": ["disability_group_1"],
+        "certificate": { "value": { "kind": "money", "amount": { "amount_minor": 5_000_000, "currency": "RUB" } }, "validity_months": 12 }
+    })
+}
+
+/// A valid SNILS for `n` (control number computed as the Pension Fund rule says).
+fn snils(n: u32) -> String {
+    let body = format!("{:09}", 100_000_000 + n);
+    let sum: u32 = body.bytes().enumerate().map(|(i, b)| u32::from(b - b'0') * (9 - i as u32)).sum();
+    let control = match sum % 101 {
+        100 => 0,
+        c => c,
+    };
+    format!("{body}{control:02}")
+}
+
+fn person(n: u32, last_name: &str, birth_date: &str, categories: Value) -> Value {
+    json!({
+        "last_name": last_name,
+        "first_name": "Анна",
+        "middle_name": "Петровна",
+        "birth_date": birth_date,
+        "national_id": snils(n),
+        "municipality": "08701000",
+        "address": "г. Хабаровск, ул. Муравьёва-Амурского, д. 5",
+        "categories": categories,
+    })
+}
+
+async fn service_ids(app: &TestApp, authority: &str) -> Vec<String> {
+    app.all_services(authority, "", 200)
+        .await
+        .iter()
+        .filter(|s| s["code"].as_str().unwrap().starts_with("HOME"))
+        .map(|s| s["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+async fn register(app: &TestApp, authority: &str, body: &Value) -> String {
+    let created = app.post_json(&format!("/api/v1/authorities/{authority}/recipients"), body).await;
+    assert_eq!(created.status, 201, "{}", String::from_utf8_lossy(&created.body));
+    created.json()["id"].as_str().unwrap().to_owned()
+}
+
+async fn create_program(app: &TestApp, authority: &str, body: &Value, budget_minor: i64) -> String {
+    let created = app.post_json(&format!("/api/v1/authorities/{authority}/programs"), body).await;
+    assert_eq!(created.status, 201, "{}", String::from_utf8_lossy(&created.body));
+    let program = created.json()["id"].as_str().unwrap().to_owned();
+    let funded = app
+        .post_json_with(
+            &format!("/api/v1/authorities/{authority}/programs/{program}/funding"),
+            &json!({ "amount": { "amount_minor": budget_minor, "currency": "RUB" } }),
+            &[("idempotency-key", &format!("fund-{program}"))],
+        )
+        .await;
+    assert_eq!(funded.status, 201, "{}", String::from_utf8_lossy(&funded.body));
+    program
+}
+
+async fn issue(app: &TestApp, authority: &str, program: &str, recipient: &str) -> (u16, Value) {
+    let response = app
+        .post_json(
+            &format!("/api/v1/authorities/{authority}/programs/{program}/certificates"),
+            &json!({ "recipient_id": recipient }),
+        )
+        .await;
+    (response.status.as_u16(), response.json())
+}
+
+async fn verify_clean(app: &TestApp, authority: &str) {
+    let report = app.get(&format!("/api/v1/authorities/{authority}/ledger/verify")).await.ok_json();
+    assert_eq!(report["violations"], json!([]), "{report}");
+}
+
+on_both_backends! {
+    async fn an_officer_issues_certificates_and_the_waitlist_is_served_when_money_returns(app: TestApp) {
+        let khabarovsk = app.authority("27").await;
+        app.sign_in("officer@khabarovsk.demo").await;
+        let services = service_ids(&app, &khabarovsk).await;
+        // Budget for two certificates.
+        let program = create_program(&app, &khabarovsk, &home_care_program(&services, Some(10)), 10_000_000).await;
+
+        let maria = register(&app, &khabarovsk, &person(1, "Иванова", "1950-03-01", json!([{ "category": "pensioner" }]))).await;
+        let olga = register(&app, &khabarovsk, &person(2, "Петрова", "1955-07-12", json!([]))).await;
+        let nina = register(&app, &khabarovsk, &person(3, "Сидорова", "1949-01-20", json!([]))).await;
+        let young = register(&app, &khabarovsk, &person(4, "Кузнецова", "2001-05-05", json!([]))).await;
+
+        let (status, first) = issue(&app, &khabarovsk, &program, &maria).await;
+        assert_eq!(status, 201, "{first}");
+        assert_eq!(first["outcome"], "issued");
+        let certificate = &first["certificate"];
+        assert_eq!(certificate["status"], "active");
+        assert_eq!(certificate["value"]["amount_minor"], 5_000_000);
+        assert_eq!(certificate["available"]["amount_minor"], 5_000_000);
+        let number = certificate["number_display"].as_str().unwrap().to_owned();
+        assert!(number.starts_with(&format!("27-{}-", today().year())), "{number}");
+        socert_domain::CertificateNumber::parse(&number).expect("the check digit is right");
+
+        // Asking again issues nothing twice.
+        let (status, again) = issue(&app, &khabarovsk, &program, &maria).await;
+        assert_eq!(status, 200);
+        assert_eq!(again["outcome"], "already_issued");
+        assert_eq!(again["certificate"]["id"], certificate["id"]);
+
+        // Too young: refused with every failed rule, in the caller's language.
+        let refused = app
+            .post_json_with(
+                &format!("/api/v1/authorities/{khabarovsk}/programs/{program}/certificates"),
+                &json!({ "recipient_id": young }),
+                &[("accept-language", "ru-RU,ru;q=0.9")],
+            )
+            .await;
+        assert_eq!(refused.status, 422);
+        let refused = refused.json();
+        assert_eq!(refused["outcome"], "refused");
+        assert_eq!(refused["refusals"][0]["code"], "too_young");
+        let message = refused["refusals"][0]["message"].as_str().unwrap();
+        assert!(message.contains("60"), "{message}");
+        assert!(message.chars().any(|c| ('а'..='я').contains(&c)), "not Russian: {message}");
+
+        let (status, _) = issue(&app, &khabarovsk, &program, &olga).await;
+        assert_eq!(status, 201);
+        // The budget is spent: Nina waits, first in line.
+        let (status, waiting) = issue(&app, &khabarovsk, &program, &nina).await;
+        assert_eq!(status, 202, "{waiting}");
+        assert_eq!(waiting["outcome"], "waitlisted");
+        assert_eq!(waiting["waitlist"]["position"], 1);
+
+        let state = app.get(&format!("/api/v1/authorities/{khabarovsk}/programs/{program}")).await.ok_json();
+        assert_eq!(state["budget"]["amount_minor"], 0);
+        assert_eq!(state["live_certificates"], 2);
+
+        // Maria moves away: her certificate is revoked and its money goes to Nina at once.
+        let id = certificate["id"].as_str().unwrap();
+        let no_reason = app.post_json(&format!("/api/v1/authorities/{khabarovsk}/certificates/{id}/revocation"), &json!({ "reason": " " })).await;
+        no_reason.problem(422, "reason_required");
+        let revoked = app
+            .post_json(&format!("/api/v1/authorities/{khabarovsk}/certificates/{id}/revocation"), &json!({ "reason": "переезд в другой регион" }))
+            .await
+            .ok_json();
+        assert_eq!(revoked["status"], "revoked");
+        assert_eq!(revoked["returned"]["amount_minor"], 5_000_000);
+        assert_eq!(revoked["available"]["amount_minor"], 0);
+        let again = app.post_json(&format!("/api/v1/authorities/{khabarovsk}/certificates/{id}/revocation"), &json!({ "reason": "ещё раз" })).await;
+        again.problem(422, "illegal_transition");
+
+        let line = app.get(&format!("/api/v1/authorities/{khabarovsk}/programs/{program}/waitlist")).await.ok_json();
+        assert_eq!(line["items"][0]["recipient_id"], nina.as_str());
+        assert_eq!(line["items"][0]["status"], "offered");
+        let ninas = app.get(&format!("/api/v1/authorities/{khabarovsk}/recipients/{nina}/certificates")).await.ok_json();
+        assert_eq!(ninas["items"][0]["status"], "active");
+        assert_eq!(ninas["items"][0]["available"]["amount_minor"], 5_000_000);
+
+        let state = app.get(&format!("/api/v1/authorities/{khabarovsk}/programs/{program}")).await.ok_json();
+        assert_eq!(state["budget"]["amount_minor"], 0);
+        assert_eq!(state["live_certificates"], 2);
+        verify_clean(&app, &khabarovsk).await;
+
+        // Nina's daughter signs in and prints the certificate.
+        app.sign_in("admin@khabarovsk.demo").await;
+        let user = app
+            .post_json(
+                &format!("/api/v1/authorities/{khabarovsk}/users"),
+                &json!({ "login": "daughter@example.org", "display_name": "Дочь", "password": "long enough password", "roles": [{ "role": "recipient", "subject_id": nina }] }),
+            )
+            .await;
+        assert_eq!(user.status, 201, "{}", String::from_utf8_lossy(&user.body));
+        let daughter = app.login_with("daughter@example.org", "long enough password").await.ok().unwrap();
+        let mine = app
+            .send_as(&daughter, axum::http::Request::get("/api/v1/me/certificates").body(axum::body::Body::empty()).unwrap())
+            .await
+            .ok_json();
+        let items = mine["items"].as_array().unwrap();
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0]["program"]["ru"], "Уход на дому");
+        let ninas_id = items[0]["id"].as_str().unwrap();
+        let detail = app
+            .send_as(&daughter, axum::http::Request::get(format!("/api/v1/me/certificates/{ninas_id}")).body(axum::body::Body::empty()).unwrap())
+            .await
+            .ok_json();
+        assert_eq!(detail["history"][0]["amount"]["amount_minor"], 5_000_000);
+        let page = app
+            .send_as(
+                &daughter,
+                axum::http::Request::get(format!("/api/v1/me/certificates/{ninas_id}/print"))
+                    .header("accept-language", "uk")
+                    .body(axum::body::Body::empty())
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(page.status, 200);
+        assert!(page.header("content-type").unwrap().starts_with("text/html"));
+        let html = String::from_utf8_lossy(&page.body);
+        assert!(html.contains(items[0]["number_display"].as_str().unwrap()), "{html}");
+        assert!(html.contains("<svg"), "QR code missing");
+        assert!(html.contains("Сидорова"), "holder missing");
+        // Someone else's certificate does not exist for her.
+        let other = revoked["id"].as_str().unwrap();
+        let hidden = app
+            .send_as(&daughter, axum::http::Request::get(format!("/api/v1/me/certificates/{other}")).body(axum::body::Body::empty()).unwrap())
+            .await;
+        assert_eq!(hidden.status, 404);
+
+        // Every opening of a file is in the audit log.
+        app.sign_in("officer@khabarovsk.demo").await;
+        app.get(&format!("/api/v1/authorities/{khabarovsk}/recipients/{maria}")).await.ok_json();
+        app.sign_in("auditor@khabarovsk.demo").await;
+        let log = app.get(&format!("/api/v1/authorities/{khabarovsk}/audit?action=recipient.read")).await.ok_json();
+        let reads: Vec<&Value> = log["items"].as_array().unwrap().iter().collect();
+        assert!(reads.iter().any(|e| e["object_id"] == maria.as_str()), "{log}");
+        assert!(reads.iter().any(|e| e["object_id"] == nina.as_str()), "printing reads the holder's name: {log}");
+    }
+
+    async fn a_suspected_duplicate_is_refused_with_a_pointer_and_kept_only_with_a_reason(app: TestApp) {
+        let khabarovsk = app.authority("27").await;
+        app.sign_in("officer@khabarovsk.demo").await;
+        let first = register(&app, &khabarovsk, &person(10, "Смирнова", "1951-02-02", json!([]))).await;
+        let path = format!("/api/v1/authorities/{khabarovsk}/recipients");
+
+        let same_id = app.post_json(&path, &person(10, "Смирнова-Ким", "1951-02-02", json!([]))).await;
+        let problem = same_id.problem(409, "suspected_duplicate");
+        assert_eq!(problem["existing_id"], first.as_str());
+        assert_eq!(problem["field"], "national_id");
+
+        let same_name = app.post_json(&path, &person(11, "СМИРНОВА", "1951-02-02", json!([]))).await;
+        assert_eq!(same_name.problem(409, "suspected_duplicate")["existing_id"], first.as_str());
+
+        let mut kept = person(11, "Смирнова", "1951-02-02", json!([]));
+        kept["duplicate_override_reason"] = json!("Однофамилицы-близнецы, проверено по паспортам");
+        let kept = app.post_json(&path, &kept).await;
+        assert_eq!(kept.status, 201);
+        assert_eq!(kept.json()["duplicate_of"], first.as_str());
+
+        let mut bad = person(12, "", "2199-01-01", json!([{ "category": "astronaut" }]));
+        bad["national_id"] = json!("112-233-445 96");
+        app.post_json(&path, &bad).await.problem(422, "validation_failed");
+    }
+
+    async fn two_hundred_officers_race_for_fifty_certificates(app: TestApp) {
+        let khabarovsk = app.authority("27").await;
+        app.sign_in("officer@khabarovsk.demo").await;
+        let services = service_ids(&app, &khabarovsk).await;
+        let program = create_program(&app, &khabarovsk, &home_care_program(&services, None), 50 * 5_000_000).await;
+        let mut people = Vec::new();
+        for n in 0..200 {
+            people.push(register(&app, &khabarovsk, &person(100 + n, &format!("Человек{n}"), "1950-01-01", json!([]))).await);
+        }
+        let app = Arc::new(app);
+        let mut racing = tokio::task::JoinSet::new();
+        for recipient in people {
+            let (app, khabarovsk, program) = (app.clone(), khabarovsk.clone(), program.clone());
+            racing.spawn(async move { issue(&app, &khabarovsk, &program, &recipient).await });
+        }
+        let mut issued = 0;
+        let mut waitlisted = 0;
+        while let Some(result) = racing.join_next().await {
+            let (status, body) = result.unwrap();
+            match body["outcome"].as_str().unwrap() {
+                "issued" => issued += 1,
+                "waitlisted" => waitlisted += 1,
+                other => panic!("{status} {other}: {body}"),
+            }
+        }
+        assert_eq!((issued, waitlisted), (50, 150));
+        let state = app.get(&format!("/api/v1/authorities/{khabarovsk}/programs/{program}")).await.ok_json();
+        assert_eq!(state["budget"]["amount_minor"], 0);
+        assert_eq!(state["live_certificates"], 50);
+        let line = app.get(&format!("/api/v1/authorities/{khabarovsk}/programs/{program}/waitlist")).await.ok_json();
+        assert_eq!(line["items"].as_array().unwrap().iter().filter(|w| w["status"] == "waiting").count(), 150);
+        verify_clean(&app, &khabarovsk).await;
+    }
+
+    async fn expired_certificates_return_their_money_and_the_next_in_line_is_served(app: TestApp) {
+        let khabarovsk = app.authority("27").await;
+        app.sign_in("officer@khabarovsk.demo").await;
+        let services = service_ids(&app, &khabarovsk).await;
+        let mut body = home_care_program(&services, Some(1));
+        body["certificate"]["validity_months"] = json!(1);
+        body["priority_categories"] = json!(["disability_group_1"]);
+        let program = create_program(&app, &khabarovsk, &body, 20_000_000).await;
+        let first = register(&app, &khabarovsk, &person(20, "Первая", "1940-01-01", json!([]))).await;
+        let plain = register(&app, &khabarovsk, &person(21, "Вторая", "1940-01-01", json!([]))).await;
+        let priority = register(&app, &khabarovsk, &person(22, "Третья", "1940-01-01", json!([{ "category": "disability_group_1", "valid_to": (today() + days(300)).to_string() }]))).await;
+        assert_eq!(issue(&app, &khabarovsk, &program, &first).await.0, 201);
+        // The quota of one is taken: both wait; the later one holds a priority category.
+        assert_eq!(issue(&app, &khabarovsk, &program, &plain).await.1["waitlist"]["position"], 1);
+        assert_eq!(issue(&app, &khabarovsk, &program, &priority).await.1["waitlist"]["position"], 1);
+
+        // The daily job, run as if two months had passed.
+        let authority = socert_domain::AuthorityId::from_uuid(khabarovsk.parse().unwrap());
+        let expired = app.store.expire_certificates(authority, today() + days(62), &Actor::system("test")).await.unwrap();
+        assert_eq!(expired, 1);
+        let firsts = app.get(&format!("/api/v1/authorities/{khabarovsk}/recipients/{first}/certificates")).await.ok_json();
+        assert_eq!(firsts["items"][0]["status"], "expired");
+        assert_eq!(firsts["items"][0]["returned"]["amount_minor"], 5_000_000);
+        let priority_holds = app.get(&format!("/api/v1/authorities/{khabarovsk}/recipients/{priority}/certificates")).await.ok_json();
+        assert_eq!(priority_holds["items"][0]["status"], "active", "priority is served first");
+        let plain_holds = app.get(&format!("/api/v1/authorities/{khabarovsk}/recipients/{plain}/certificates")).await.ok_json();
+        assert_eq!(plain_holds["items"], json!([]));
+        verify_clean(&app, &khabarovsk).await;
+    }
+}
