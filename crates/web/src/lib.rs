@@ -25,6 +25,7 @@ pub mod auth;
 pub mod error;
 pub mod extract;
 pub mod i18n;
+pub mod print;
 
 use error::ApiError;
 
