@@ -24,6 +24,8 @@ pub mod api;
 pub mod auth;
 pub mod error;
 pub mod extract;
+pub mod i18n;
+pub mod print;
 
 use error::ApiError;
 
