@@ -70,6 +70,18 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .merge(api_router)
         .merge(docs)
+        .route(
+            print::PRINT_CSS_PATH,
+            axum::routing::get(|| async {
+                (
+                    [
+                        (axum::http::header::CONTENT_TYPE, "text/css; charset=utf-8"),
+                        (axum::http::header::CACHE_CONTROL, "public, max-age=3600"),
+                    ],
+                    print::PRINT_CSS,
+                )
+            }),
+        )
         .fallback(|| async { ApiError::NoRoute })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .with_state(state)

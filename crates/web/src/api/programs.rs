@@ -743,7 +743,7 @@ pub async fn expire_certificates(
 pub async fn expire_everywhere(store: &dyn Store) -> Result<usize, socert_store::Error> {
     let actor = Actor::system("expiry-job");
     let mut expired = 0;
-    for authority in store.authorities().await? {
+    for authority in store.list_authorities().await? {
         let today = today_in(&authority);
         expired += store
             .expire_certificates(authority.id, today, &actor)
