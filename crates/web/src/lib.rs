@@ -24,6 +24,7 @@ pub mod api;
 pub mod auth;
 pub mod error;
 pub mod extract;
+pub mod recipient_csv;
 
 use error::ApiError;
 
