@@ -812,10 +812,10 @@ const AO: (&str, &str) = ("Акционерное общество", "АО");
 // ---------------------------------------------------------------------------------------------
 
 /// xorshift64 (Marsaglia, 2003): tiny, and the same sequence on every platform.
-struct Rng(u64);
+pub(crate) struct Rng(u64);
 
 impl Rng {
-    fn new(seed: u64) -> Self {
+    pub(crate) fn new(seed: u64) -> Self {
         let mut rng = Rng(seed | 1);
         for _ in 0..8 {
             rng.next();
@@ -833,20 +833,20 @@ impl Rng {
     }
 
     /// A number in `0..n` (the modulo bias does not matter for demo data).
-    fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
 
     /// A number in `lo..=hi`.
-    fn between(&mut self, lo: u32, hi: u32) -> u32 {
+    pub(crate) fn between(&mut self, lo: u32, hi: u32) -> u32 {
         lo + (self.next() % u64::from(hi - lo + 1)) as u32
     }
 
-    fn chance(&mut self, percent: u32) -> bool {
+    pub(crate) fn chance(&mut self, percent: u32) -> bool {
         self.between(0, 99) < percent
     }
 
-    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+    pub(crate) fn pick<T: Copy>(&mut self, items: &[T]) -> T {
         items[self.below(items.len())]
     }
 
@@ -861,7 +861,7 @@ impl Rng {
         }
     }
 
-    fn digits(&mut self, count: usize) -> String {
+    pub(crate) fn digits(&mut self, count: usize) -> String {
         (0..count)
             .map(|_| char::from(b'0' + (self.next() % 10) as u8))
             .collect()
@@ -1339,7 +1339,7 @@ fn with_mod_check(digits: &str, modulus: u64) -> String {
 }
 
 /// Lowercase ASCII for e-mail: Russian transliterated, words joined by dashes.
-fn slug(text: &str) -> String {
+pub(crate) fn slug(text: &str) -> String {
     const CYRILLIC: &str = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя";
     #[rustfmt::skip]
     const LATIN: [&str; 33] = ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",

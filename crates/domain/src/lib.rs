@@ -8,6 +8,7 @@ pub mod audit;
 pub mod authority;
 pub mod catalogue;
 pub mod certificate;
+pub mod demo_people;
 pub mod demo_registry;
 pub mod identity;
 pub mod ids;

@@ -26,6 +26,7 @@ pub mod error;
 pub mod extract;
 pub mod i18n;
 pub mod print;
+pub mod recipient_csv;
 
 use error::ApiError;
 

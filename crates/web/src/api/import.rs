@@ -18,6 +18,7 @@ use crate::AppState;
 use crate::api::registry::{LocationDto, RegisterProvider};
 use crate::error::{ApiError, Problem};
 use crate::extract::{ApiPath, Upload};
+use crate::recipient_csv::RowError;
 
 /// One CSV row. Header names are the field names; `services` lists catalogue codes separated by
 /// `;`; `latitude`/`longitude` may be empty.
@@ -43,12 +44,6 @@ struct ImportRow {
     bank_account: String,
     bank_id: String,
     services: String,
-}
-
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct RowError {
-    pub field: String,
-    pub message: String,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
