@@ -174,6 +174,9 @@ async fn raw_inserts(url: &str, rows: usize) -> anyhow::Result<f64> {
     const CREATE: &str = "CREATE TABLE bench_reference (id BLOB PRIMARY KEY NOT NULL, owner BLOB NOT NULL, \
         number TEXT NOT NULL, status TEXT NOT NULL, value_minor BIGINT NOT NULL, valid_from TEXT NOT NULL, \
         valid_to TEXT NOT NULL, issued_at_us BIGINT NOT NULL)";
+    const CREATE_PG: &str = "CREATE TABLE bench_reference (id UUID PRIMARY KEY NOT NULL, owner UUID NOT NULL, \
+        number TEXT NOT NULL, status TEXT NOT NULL, value_minor BIGINT NOT NULL, valid_from TEXT NOT NULL, \
+        valid_to TEXT NOT NULL, issued_at_us BIGINT NOT NULL)";
     const INSERT: &str = "INSERT INTO bench_reference (id, owner, number, status, value_minor, valid_from, valid_to, issued_at_us) ";
     macro_rules! timed_inserts {
         ($pool:expr, $db:ty, $create:expr) => {{
@@ -203,7 +206,7 @@ async fn raw_inserts(url: &str, rows: usize) -> anyhow::Result<f64> {
     }
     Ok(if url.starts_with("postgres") {
         let pool = sqlx::postgres::PgPoolOptions::new().max_connections(1).connect(url).await?;
-        timed_inserts!(pool, sqlx::Postgres, &CREATE.replace("BLOB", "UUID"))
+        timed_inserts!(pool, sqlx::Postgres, CREATE_PG)
     } else {
         let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
         let options = sqlx::sqlite::SqliteConnectOptions::new()
