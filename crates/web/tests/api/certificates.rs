@@ -332,3 +332,84 @@ on_both_backends! {
         verify_clean(&app, &khabarovsk).await;
     }
 }
+
+/// Uploads a file of recipients and waits for the run to finish.
+async fn upload_and_wait(app: &TestApp, authority: &str, program: &str, csv: &str) -> Value {
+    let request = axum::http::Request::post(format!("/api/v1/authorities/{authority}/programs/{program}/issuance-runs?file_name=people.csv"))
+        .header("content-type", "text/csv")
+        .body(axum::body::Body::from(csv.to_owned()))
+        .unwrap();
+    let started = app.send(request).await;
+    assert_eq!(started.status, 202, "{}", String::from_utf8_lossy(&started.body));
+    let location = started.header("location").unwrap().to_owned();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(600);
+    loop {
+        let run = app.get(&location).await.ok_json();
+        if run["status"] != "running" {
+            return run;
+        }
+        assert!(std::time::Instant::now() < deadline, "the run did not finish: {run}");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+on_both_backends! {
+    async fn an_officer_issues_ten_thousand_certificates_from_a_file_and_a_rerun_issues_none(app: TestApp) {
+        let khabarovsk = app.authority("27").await;
+        app.sign_in("officer@khabarovsk.demo").await;
+        let services = service_ids(&app, &khabarovsk).await;
+        let mut body = home_care_program(&services, None);
+        body["eligibility"] = json!({});
+        body["certificate"]["value"]["amount"]["amount_minor"] = json!(100_000);
+        // Money for 9 000 of the 9 500 good rows.
+        let program = create_program(&app, &khabarovsk, &body, 9_000 * 100_000).await;
+        let csv = socert_domain::demo_people::people_csv(10_000, 5, 42, &["08701000"]);
+        let bad: std::collections::BTreeSet<u64> = socert_domain::demo_people::bad_lines(10_000, 5, 42).into_iter().collect();
+        assert_eq!(bad.len(), 500);
+
+        let run = upload_and_wait(&app, &khabarovsk, &program, &csv).await;
+        assert_eq!(run["status"], "done", "{run}");
+        assert_eq!(run["rows_total"], 10_000);
+        assert_eq!(run["rows_done"], 10_000);
+        assert_eq!((run["issued"].as_i64(), run["waitlisted"].as_i64(), run["refused"].as_i64(), run["already_issued"].as_i64()), (Some(9_000), Some(500), Some(500), Some(0)), "{run}");
+
+        // The report names exactly the bad lines, each with the field at fault.
+        let report = app.get(run["report_url"].as_str().unwrap()).await;
+        assert_eq!(report.status, 200);
+        let mut reader = csv::Reader::from_reader(&report.body[..]);
+        let mut refused_lines = std::collections::BTreeSet::new();
+        let mut issued_numbers = std::collections::BTreeSet::new();
+        for record in reader.records() {
+            let record = record.unwrap();
+            match &record[1] {
+                "refused" => {
+                    assert!(!record[4].is_empty(), "a refusal names its field: {record:?}");
+                    refused_lines.insert(record[0].parse::<u64>().unwrap());
+                }
+                "issued" => {
+                    issued_numbers.insert(record[2].to_owned());
+                }
+                "waitlisted" => assert!(record[5].starts_with("position "), "{record:?}"),
+                other => panic!("unexpected outcome {other}"),
+            }
+        }
+        assert_eq!(refused_lines, bad);
+        assert_eq!(issued_numbers.len(), 9_000, "every certificate has its own number");
+
+        // The same file again: nothing is issued twice.
+        let rerun = upload_and_wait(&app, &khabarovsk, &program, &csv).await;
+        assert_eq!((rerun["issued"].as_i64(), rerun["waitlisted"].as_i64(), rerun["refused"].as_i64(), rerun["already_issued"].as_i64()), (Some(0), Some(500), Some(500), Some(9_000)), "{rerun}");
+        let state = app.get(&format!("/api/v1/authorities/{khabarovsk}/programs/{program}")).await.ok_json();
+        assert_eq!(state["live_certificates"], 9_000);
+        assert_eq!(state["budget"]["amount_minor"], 0);
+        verify_clean(&app, &khabarovsk).await;
+
+        // A file that is not a list of people is refused as a whole.
+        let request = axum::http::Request::post(format!("/api/v1/authorities/{khabarovsk}/programs/{program}/issuance-runs"))
+            .header("content-type", "text/csv")
+            .body(axum::body::Body::from("name,age\nIvan,40\n"))
+            .unwrap();
+        let refused = app.send(request).await;
+        assert_eq!(refused.problem(422, "validation_failed")["field"], "file");
+    }
+}
