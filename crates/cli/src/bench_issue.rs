@@ -112,7 +112,8 @@ async fn measure(
 
     let csv = socert_domain::demo_people::people_csv(options.recipients, 0, 2026, &["08701000"]);
     let started = Instant::now();
-    let rows = socert_web::recipient_csv::parse_recipients(csv.as_bytes(), authority.country, today)?;
+    let rows =
+        socert_web::recipient_csv::parse_recipients(csv.as_bytes(), authority.country, today)?;
     let parse_s = started.elapsed().as_secs_f64();
     let run = store
         .create_run(authority.id, program.id, "bench.csv", rows.len() as i64)
@@ -205,15 +206,23 @@ async fn raw_inserts(url: &str, rows: usize) -> anyhow::Result<f64> {
         }};
     }
     Ok(if url.starts_with("postgres") {
-        let pool = sqlx::postgres::PgPoolOptions::new().max_connections(1).connect(url).await?;
+        let pool = sqlx::postgres::PgPoolOptions::new()
+            .max_connections(1)
+            .connect(url)
+            .await?;
         timed_inserts!(pool, sqlx::Postgres, CREATE_PG)
     } else {
-        let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
+        let path = url
+            .trim_start_matches("sqlite://")
+            .trim_start_matches("sqlite:");
         let options = sqlx::sqlite::SqliteConnectOptions::new()
             .filename(path)
             .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
             .synchronous(sqlx::sqlite::SqliteSynchronous::Full);
-        let pool = sqlx::sqlite::SqlitePoolOptions::new().max_connections(1).connect_with(options).await?;
+        let pool = sqlx::sqlite::SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(options)
+            .await?;
         timed_inserts!(pool, sqlx::Sqlite, CREATE)
     })
 }

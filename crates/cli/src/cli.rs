@@ -681,9 +681,7 @@ fn postgres_server(config: &Config) -> String {
 
 async fn verify(store: &dyn Store) -> anyhow::Result<()> {
     let mut report = store.verify_ledger(None).await?;
-    report
-        .violations
-        .extend(store.verify_programs(None).await?);
+    report.violations.extend(store.verify_programs(None).await?);
     for violation in &report.violations {
         println!(
             "VIOLATION {}: {}: {}",
@@ -812,7 +810,9 @@ async fn expiry_job(store: std::sync::Arc<dyn Store>) {
         match socert_web::api::programs::expire_everywhere(store.as_ref()).await {
             Ok(0) => {}
             Ok(expired) => tracing::info!(expired, "certificates expired"),
-            Err(err) => tracing::error!(error = %err, "certificate expiry failed; retrying in an hour"),
+            Err(err) => {
+                tracing::error!(error = %err, "certificate expiry failed; retrying in an hour")
+            }
         }
     }
 }

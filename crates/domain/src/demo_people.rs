@@ -70,6 +70,58 @@ pub fn people_csv(
     out
 }
 
+/// The same people as the good rows of [`people_csv`] with `bad_share_percent = 0`, as validated
+/// values (for demo data loaded without a file).
+pub fn people(
+    count: usize,
+    seed: u64,
+    municipalities: &[&str],
+) -> Vec<crate::program::NewRecipient> {
+    use crate::certificate::CategoryEvidence;
+    use crate::program::{NationalId, NewRecipient, PersonName};
+    let municipalities = if municipalities.is_empty() {
+        &DEFAULT_MUNICIPALITIES[..]
+    } else {
+        municipalities
+    };
+    let offset = mix(seed) % SNILS_SPACE;
+    let mut rng = Rng::new(mix(seed ^ PEOPLE_STREAM));
+    (0..count)
+        .filter_map(|index| {
+            let body = snils_body(offset, index as u64);
+            let p = Person::generate(&mut rng, body, municipalities);
+            let (y, m, d) = p.birth;
+            Some(NewRecipient {
+                name: PersonName::new(&p.last, p.first, p.middle).ok()?,
+                birth_date: jiff::civil::Date::new(y, m, d).ok()?,
+                national_id: NationalId::parse(
+                    crate::Country::Russia,
+                    &format!("{:09}{:02}", p.snils_body, p.snils_control),
+                )
+                .ok()?,
+                municipality: p.municipality,
+                address: p.address,
+                phone: p.phone,
+                email: p.email,
+                categories: p
+                    .categories
+                    .iter()
+                    .filter_map(|c| {
+                        let (category, valid_to) = match c.split_once(':') {
+                            Some((category, to)) => (category, to.parse().ok()),
+                            None => (c.as_str(), None),
+                        };
+                        Some(CategoryEvidence {
+                            category: category.parse().ok()?,
+                            valid_to,
+                        })
+                    })
+                    .collect(),
+            })
+        })
+        .collect()
+}
+
 /// The lines of `people_csv(count, bad_share_percent, seed, _)` that hold a bad row, in order
 /// (the header is line 1, so row `i` is on line `i + 2`).
 pub fn bad_lines(count: usize, bad_share_percent: u8, seed: u64) -> Vec<u64> {
@@ -538,6 +590,15 @@ mod tests {
             .filter(|(i, _)| !bad.contains(&(*i as u64 + 2)))
             .map(|(_, row)| row)
             .collect()
+    }
+
+    #[test]
+    fn structured_people_are_valid_and_match_the_file() {
+        let people = people(50, 3, &["08701000"]);
+        assert_eq!(people.len(), 50);
+        let csv = people_csv(50, 0, 3, &["08701000"]);
+        let second_row = csv.lines().nth(1).unwrap();
+        assert!(second_row.contains(&people[0].name.last), "{second_row}");
     }
 
     #[test]

@@ -329,8 +329,95 @@ pub async fn load_with_registry(store: &dyn Store) -> Result<DemoSummary> {
                 store.grant(user.user, grant, &actor).await?;
             }
         }
+        demo_program(store, &authority, place, &catalogue, &actor).await?;
     }
     Ok(summary)
+}
+
+/// A home-care program with budget for ten certificates, twelve elderly people registered and
+/// issued to (so two wait in line), and the demo recipient user acting for the first of them.
+async fn demo_program(
+    store: &dyn Store,
+    authority: &Authority,
+    place: &str,
+    catalogue: &[socert_domain::Service],
+    actor: &Actor,
+) -> Result<()> {
+    use socert_domain::program::{CertificateTemplate, ProgramSpec, TemplateValue};
+    let services: Vec<ServiceId> = catalogue
+        .iter()
+        .filter(|s| s.category == C::HomeCare)
+        .map(|s| s.id)
+        .collect();
+    if services.is_empty() {
+        return Ok(());
+    }
+    let value = Money::from_minor(6_000_000, authority.currency);
+    let spec = ProgramSpec {
+        name: LocalizedText::new(
+            "Уход на дому для пожилых",
+            "Догляд вдома для літніх людей",
+            "Home care for older people",
+        )
+        .map_err(|e| Error::Corrupt(e.to_string()))?,
+        services,
+        starts: date(2026, 1, 1),
+        ends: date(2027, 12, 31),
+        quota: Some(50),
+        max_funded: None,
+        rules: socert_domain::certificate::EligibilityRules {
+            min_age: Some(60),
+            ..Default::default()
+        },
+        priority_categories: vec![socert_domain::certificate::RecipientCategory::DisabilityGroup1],
+        template: CertificateTemplate {
+            value: TemplateValue::Money { amount: value },
+            validity_months: 12,
+            of_account: false,
+        },
+    };
+    let program = store.create_program(authority.id, &spec, actor).await?;
+    let today = jiff::tz::TimeZone::get(&authority.time_zone)
+        .unwrap_or(jiff::tz::TimeZone::UTC)
+        .to_datetime(Timestamp::now())
+        .date()
+        .clamp(spec.starts, spec.ends);
+    let budget = value
+        .checked_mul(10)
+        .map_err(socert_domain::ledger::LedgerError::from)?;
+    let key = socert_domain::ledger::IdempotencyKey::parse(&format!("demo-budget-{}", program.id))?;
+    store
+        .fund_program(authority.id, program.id, budget, &key, today, actor)
+        .await?;
+    let seed = u64::from(authority.region_code.parse::<u8>().unwrap_or(1));
+    // Older people only, so that everyone is eligible and the line forms on the budget.
+    let people: Vec<_> = socert_domain::demo_people::people(60, seed, &[place])
+        .into_iter()
+        .filter(|p| socert_domain::certificate::age_on(p.birth_date, today) >= 60)
+        .take(12)
+        .collect();
+    let ids: Vec<Uuid> = store
+        .upsert_recipients(authority.id, &people, actor)
+        .await?
+        .into_iter()
+        .filter_map(|u| match u {
+            crate::programs::Upserted::Created(id) | crate::programs::Upserted::Existing(id) => {
+                Some(id)
+            }
+            crate::programs::Upserted::SuspectedDuplicate { .. } => None,
+        })
+        .collect();
+    store
+        .issue(authority.id, program.id, &ids, today, actor)
+        .await?;
+    let login = Login::parse(&format!("recipient@{place}.demo"))
+        .map_err(|e| Error::Corrupt(e.to_string()))?;
+    if let (Some(user), Some(first)) = (store.credentials(&login).await?, ids.first()) {
+        let grant = Grant::new(Role::Recipient, Some(authority.id), Some(*first))
+            .map_err(|e| Error::Corrupt(e.to_string()))?;
+        store.grant(user.user, grant, actor).await?;
+    }
+    Ok(())
 }
 
 async fn demo_user(

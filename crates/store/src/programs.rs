@@ -26,8 +26,8 @@ use socert_domain::program::{
     IssuedValue, NewRecipient, ProgramError, ProgramSpec, Relation, certificate_value,
 };
 use socert_domain::{
-    AuthorityId, CertificateNumber, CertificateStatus, Currency, Date, Money, ServiceId,
-    Timestamp, Units,
+    AuthorityId, CertificateNumber, CertificateStatus, Currency, Date, Money, ServiceId, Timestamp,
+    Units,
 };
 use uuid::Uuid;
 
@@ -137,7 +137,10 @@ pub enum IssueOutcome {
     /// The person already holds a live certificate of this program: nothing was issued twice.
     AlreadyIssued(Certificate),
     /// Quota or budget is exhausted (or others wait ahead): the person waits in line.
-    Waitlisted { entry: Uuid, position: i64 },
+    Waitlisted {
+        entry: Uuid,
+        position: i64,
+    },
     Refused(NotIssued),
 }
 
@@ -191,7 +194,10 @@ pub enum Upserted {
     /// The same person (national id, name and birth date) was already on file.
     Existing(Uuid),
     /// Someone on file looks like this person but differs: refused, with a pointer.
-    SuspectedDuplicate { existing: Uuid, reason: &'static str },
+    SuspectedDuplicate {
+        existing: Uuid,
+        reason: &'static str,
+    },
 }
 
 /// Counts of a bulk issuance run, and where it stands.
@@ -479,13 +485,18 @@ pub fn detail_json(items: &[(String, String)]) -> String {
 }
 
 /// Recipient categories as stored rows.
-pub(crate) fn categories_of(rows: Vec<(Uuid, String, Option<String>)>) -> Result<HashMap<Uuid, Vec<CategoryEvidence>>> {
+pub(crate) fn categories_of(
+    rows: Vec<(Uuid, String, Option<String>)>,
+) -> Result<HashMap<Uuid, Vec<CategoryEvidence>>> {
     let mut by_recipient: HashMap<Uuid, Vec<CategoryEvidence>> = HashMap::new();
     for (recipient, category, valid_to) in rows {
-        by_recipient.entry(recipient).or_default().push(CategoryEvidence {
-            category: category.parse().map_err(crate::rows::corrupt)?,
-            valid_to: valid_to.as_deref().map(crate::rows::date).transpose()?,
-        });
+        by_recipient
+            .entry(recipient)
+            .or_default()
+            .push(CategoryEvidence {
+                category: category.parse().map_err(crate::rows::corrupt)?,
+                valid_to: valid_to.as_deref().map(crate::rows::date).transpose()?,
+            });
     }
     Ok(by_recipient)
 }
@@ -554,7 +565,9 @@ impl ProgramRow {
                 service: service()?,
                 units: Units::new(self.value_units.unwrap_or_default()).map_err(corrupt)?,
             },
-            "assessed" => TemplateValue::Assessed { service: service()? },
+            "assessed" => TemplateValue::Assessed {
+                service: service()?,
+            },
             other => return Err(corrupt(format!("unknown value kind {other:?}"))),
         };
         let count = |n: Option<i64>| n.map(u32::try_from).transpose().map_err(corrupt);
@@ -562,8 +575,12 @@ impl ProgramRow {
             id: self.id,
             authority_id: AuthorityId::from_uuid(self.authority_id),
             spec: ProgramSpec {
-                name: socert_domain::LocalizedText::new(&self.name_ru, &self.name_uk, &self.name_en)
-                    .map_err(corrupt)?,
+                name: socert_domain::LocalizedText::new(
+                    &self.name_ru,
+                    &self.name_uk,
+                    &self.name_en,
+                )
+                .map_err(corrupt)?,
                 services: services.into_iter().map(ServiceId::from_uuid).collect(),
                 starts: date(&self.starts)?,
                 ends: date(&self.ends)?,

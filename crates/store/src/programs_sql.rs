@@ -167,7 +167,8 @@ pub const INSERT_RUN: &str = "INSERT INTO issuance_runs (id, authority_id, progr
 pub const ADD_TO_RUN: &str = "UPDATE issuance_runs SET rows_done = rows_done + $2, issued = issued + $3, \
      waitlisted = waitlisted + $4, refused = refused + $5, already = already + $6 WHERE id = $1";
 
-pub const FINISH_RUN: &str = "UPDATE issuance_runs SET status = $2, error = $3, finished_at_us = $4 WHERE id = $1";
+pub const FINISH_RUN: &str =
+    "UPDATE issuance_runs SET status = $2, error = $3, finished_at_us = $4 WHERE id = $1";
 
 pub const GET_RUN: &str = "SELECT id, authority_id, program_id, file_name, status, rows_total, rows_done, issued, \
      waitlisted, refused, already, error, created_at_us, finished_at_us FROM issuance_runs \

@@ -319,7 +319,10 @@ pub struct ExpiryDto {
 // Parsing at the edge
 // ---------------------------------------------------------------------------------------------
 
-pub(crate) fn categories(field: &str, names: &[String]) -> Result<Vec<RecipientCategory>, ApiError> {
+pub(crate) fn categories(
+    field: &str,
+    names: &[String],
+) -> Result<Vec<RecipientCategory>, ApiError> {
     names
         .iter()
         .enumerate()
@@ -563,7 +566,10 @@ pub async fn issue_certificate(
     Ok((status, Json(response)).into_response())
 }
 
-pub(crate) fn issue_response(outcome: &IssueOutcome, locale: Locale) -> (StatusCode, IssueResponse) {
+pub(crate) fn issue_response(
+    outcome: &IssueOutcome,
+    locale: Locale,
+) -> (StatusCode, IssueResponse) {
     let empty = IssueResponse {
         outcome: "",
         certificate: None,
@@ -598,13 +604,14 @@ pub(crate) fn issue_response(outcome: &IssueOutcome, locale: Locale) -> (StatusC
                 ..empty
             },
         ),
-        IssueOutcome::Refused(NotIssued::UnknownRecipient) => {
-            (StatusCode::NOT_FOUND, IssueResponse {
+        IssueOutcome::Refused(NotIssued::UnknownRecipient) => (
+            StatusCode::NOT_FOUND,
+            IssueResponse {
                 outcome: "refused",
                 refusals: refusal_dtos(&NotIssued::UnknownRecipient, locale),
                 ..empty
-            })
-        }
+            },
+        ),
         IssueOutcome::Refused(why) => (
             StatusCode::UNPROCESSABLE_ENTITY,
             IssueResponse {

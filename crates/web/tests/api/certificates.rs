@@ -38,7 +38,11 @@ fn home_care_program(services: &[String], quota: Option<u32>) -> Value {
 /// A valid SNILS for `n` (control number computed as the Pension Fund rule says).
 fn snils(n: u32) -> String {
     let body = format!("{:09}", 100_000_000 + n);
-    let sum: u32 = body.bytes().enumerate().map(|(i, b)| u32::from(b - b'0') * (9 - i as u32)).sum();
+    let sum: u32 = body
+        .bytes()
+        .enumerate()
+        .map(|(i, b)| u32::from(b - b'0') * (9 - i as u32))
+        .sum();
     let control = match sum % 101 {
         100 => 0,
         c => c,
@@ -69,14 +73,28 @@ async fn service_ids(app: &TestApp, authority: &str) -> Vec<String> {
 }
 
 async fn register(app: &TestApp, authority: &str, body: &Value) -> String {
-    let created = app.post_json(&format!("/api/v1/authorities/{authority}/recipients"), body).await;
-    assert_eq!(created.status, 201, "{}", String::from_utf8_lossy(&created.body));
+    let created = app
+        .post_json(&format!("/api/v1/authorities/{authority}/recipients"), body)
+        .await;
+    assert_eq!(
+        created.status,
+        201,
+        "{}",
+        String::from_utf8_lossy(&created.body)
+    );
     created.json()["id"].as_str().unwrap().to_owned()
 }
 
 async fn create_program(app: &TestApp, authority: &str, body: &Value, budget_minor: i64) -> String {
-    let created = app.post_json(&format!("/api/v1/authorities/{authority}/programs"), body).await;
-    assert_eq!(created.status, 201, "{}", String::from_utf8_lossy(&created.body));
+    let created = app
+        .post_json(&format!("/api/v1/authorities/{authority}/programs"), body)
+        .await;
+    assert_eq!(
+        created.status,
+        201,
+        "{}",
+        String::from_utf8_lossy(&created.body)
+    );
     let program = created.json()["id"].as_str().unwrap().to_owned();
     let funded = app
         .post_json_with(
@@ -85,7 +103,12 @@ async fn create_program(app: &TestApp, authority: &str, body: &Value, budget_min
             &[("idempotency-key", &format!("fund-{program}"))],
         )
         .await;
-    assert_eq!(funded.status, 201, "{}", String::from_utf8_lossy(&funded.body));
+    assert_eq!(
+        funded.status,
+        201,
+        "{}",
+        String::from_utf8_lossy(&funded.body)
+    );
     program
 }
 
@@ -100,7 +123,10 @@ async fn issue(app: &TestApp, authority: &str, program: &str, recipient: &str) -
 }
 
 async fn verify_clean(app: &TestApp, authority: &str) {
-    let report = app.get(&format!("/api/v1/authorities/{authority}/ledger/verify")).await.ok_json();
+    let report = app
+        .get(&format!("/api/v1/authorities/{authority}/ledger/verify"))
+        .await
+        .ok_json();
     assert_eq!(report["violations"], json!([]), "{report}");
 }
 
@@ -335,12 +361,19 @@ on_both_backends! {
 
 /// Uploads a file of recipients and waits for the run to finish.
 async fn upload_and_wait(app: &TestApp, authority: &str, program: &str, csv: &str) -> Value {
-    let request = axum::http::Request::post(format!("/api/v1/authorities/{authority}/programs/{program}/issuance-runs?file_name=people.csv"))
-        .header("content-type", "text/csv")
-        .body(axum::body::Body::from(csv.to_owned()))
-        .unwrap();
+    let request = axum::http::Request::post(format!(
+        "/api/v1/authorities/{authority}/programs/{program}/issuance-runs?file_name=people.csv"
+    ))
+    .header("content-type", "text/csv")
+    .body(axum::body::Body::from(csv.to_owned()))
+    .unwrap();
     let started = app.send(request).await;
-    assert_eq!(started.status, 202, "{}", String::from_utf8_lossy(&started.body));
+    assert_eq!(
+        started.status,
+        202,
+        "{}",
+        String::from_utf8_lossy(&started.body)
+    );
     let location = started.header("location").unwrap().to_owned();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(600);
     loop {
@@ -348,7 +381,10 @@ async fn upload_and_wait(app: &TestApp, authority: &str, program: &str, csv: &st
         if run["status"] != "running" {
             return run;
         }
-        assert!(std::time::Instant::now() < deadline, "the run did not finish: {run}");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the run did not finish: {run}"
+        );
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
 }
