@@ -271,3 +271,102 @@ fn a_superadmin_is_created_from_the_command_line_and_the_audit_log_verifies() {
         "{report}"
     );
 }
+
+/// One value from the working directory's database.
+fn query_text(dir: &std::path::Path, sql: &'static str) -> String {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        use sqlx::Connection;
+        let url = format!("sqlite://{}", dir.join("socert.db").display());
+        let mut conn = sqlx::SqliteConnection::connect(&url).await.unwrap();
+        let id: uuid::Uuid = sqlx::query_scalar(sql).fetch_one(&mut conn).await.unwrap();
+        id.to_string()
+    })
+}
+
+#[test]
+fn an_officer_issues_certificates_from_a_file_once_and_verify_reconciles_the_program() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(
+        socert(dir.path())
+            .arg("demo")
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
+    let authority = query_text(
+        dir.path(),
+        "SELECT id FROM authorities WHERE region_code = '27'",
+    );
+    let program = query_text(
+        dir.path(),
+        "SELECT p.id FROM programs p JOIN authorities a ON a.id = p.authority_id WHERE a.region_code = '27'",
+    );
+    let file = dir.path().join("people.csv");
+    std::fs::write(
+        &file,
+        socert_domain::demo_people::people_csv(30, 10, 5, &["khabarovsk"]),
+    )
+    .unwrap();
+    let bad = socert_domain::demo_people::bad_lines(30, 10, 5);
+    let issue = || {
+        socert(dir.path())
+            .args([
+                "issue",
+                "people.csv",
+                "--authority",
+                &authority,
+                "--program",
+                &program,
+                "--report",
+                "report.csv",
+            ])
+            .output()
+            .unwrap()
+    };
+
+    let first = issue();
+    assert!(first.status.success(), "{first:?}");
+    let out = String::from_utf8_lossy(&first.stdout);
+    for line in &bad {
+        assert!(
+            out.contains(&format!("line {line}: ")),
+            "bad line {line} is reported:\n{out}"
+        );
+    }
+    let report = std::fs::read_to_string(dir.path().join("report.csv")).unwrap();
+    assert!(report.starts_with("line,outcome,certificate_number,recipient_id,field,message"));
+
+    let second = issue();
+    assert!(second.status.success(), "{second:?}");
+    let again = String::from_utf8_lossy(&second.stdout);
+    assert!(
+        again.contains("Issued 0,"),
+        "nothing is issued twice:\n{again}"
+    );
+
+    let clean = socert(dir.path()).arg("verify").output().unwrap();
+    assert!(clean.status.success(), "{clean:?}");
+    assert!(String::from_utf8_lossy(&clean.stdout).contains("program budgets reconcile"));
+
+    // Someone marks money as returned that never went back to the budget.
+    run_sql(
+        dir.path(),
+        &["UPDATE certificates SET returned_minor = 100"],
+    );
+    let broken = socert(dir.path()).arg("verify").output().unwrap();
+    assert_eq!(broken.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&broken.stdout);
+    assert!(
+        report.contains("VIOLATION certificate_mismatch"),
+        "{report}"
+    );
+    assert!(
+        report.contains("VIOLATION program_budget_mismatch"),
+        "{report}"
+    );
+}

@@ -985,28 +985,27 @@ macro_rules! impl_programs {
                 let mut by_id: std::collections::HashMap<String, (uuid::Uuid, String, String)> = Default::default();
                 let mut by_name: std::collections::HashMap<(String, String), uuid::Uuid> = Default::default();
                 for chunk in people.chunks(500) {
+                    // The authority is checked in Rust, not in SQL: see `persons`.
                     let mut sql = sqlx::QueryBuilder::<$db>::new(
-                        "SELECT id, national_id, name_key, birth_date FROM recipients WHERE authority_id = ",
+                        "SELECT id, authority_id, national_id, name_key, birth_date FROM recipients WHERE national_id",
                     );
-                    sql.push_bind(authority.as_uuid()).push(" AND national_id");
                     let ids: Vec<String> = chunk.iter().map(|p| p.national_id.digits().to_owned()).collect();
                     $crate::programs::push_in!(sql, ids.iter());
                     sql.push(" ORDER BY id");
-                    let rows: Vec<(uuid::Uuid, String, String, String)> =
+                    let rows: Vec<(uuid::Uuid, uuid::Uuid, String, String, String)> =
                         sql.build_query_as().fetch_all(&mut *tx).await?;
-                    for (id, national_id, name_key, birth) in rows {
+                    for (id, _, national_id, name_key, birth) in rows.into_iter().filter(|r| r.1 == authority.as_uuid()) {
                         by_id.entry(national_id).or_insert((id, name_key, birth));
                     }
                     let mut sql = sqlx::QueryBuilder::<$db>::new(
-                        "SELECT id, name_key, birth_date FROM recipients WHERE authority_id = ",
+                        "SELECT id, authority_id, name_key, birth_date FROM recipients WHERE name_key",
                     );
-                    sql.push_bind(authority.as_uuid()).push(" AND name_key");
                     let names: Vec<String> = chunk.iter().map(|p| p.name.key()).collect();
                     $crate::programs::push_in!(sql, names.iter());
                     sql.push(" ORDER BY id");
-                    let rows: Vec<(uuid::Uuid, String, String)> =
+                    let rows: Vec<(uuid::Uuid, uuid::Uuid, String, String)> =
                         sql.build_query_as().fetch_all(&mut *tx).await?;
-                    for (id, name_key, birth) in rows {
+                    for (id, _, name_key, birth) in rows.into_iter().filter(|r| r.1 == authority.as_uuid()) {
                         by_name.entry((name_key, birth)).or_insert(id);
                     }
                 }
@@ -1703,12 +1702,15 @@ macro_rules! impl_programs {
             ) -> $crate::Result<std::collections::HashMap<uuid::Uuid, socert_domain::certificate::Person>> {
                 let mut persons = std::collections::HashMap::with_capacity(ids.len());
                 for chunk in ids.chunks(500) {
+                    // By id only, the authority checked below: with statistics from when the
+                    // table was small (bulk loads outrun autovacuum), `authority_id = $1` looks so
+                    // selective to PostgreSQL that it scans the table instead of probing ids.
                     let mut sql = sqlx::QueryBuilder::<$db>::new(
-                        "SELECT id, birth_date, municipality FROM recipients WHERE authority_id = ",
+                        "SELECT id, authority_id, birth_date, municipality FROM recipients WHERE id",
                     );
-                    sql.push_bind(authority.as_uuid()).push(" AND id");
                     $crate::programs::push_in!(sql, chunk.iter());
-                    let rows: Vec<(uuid::Uuid, String, String)> = sql.build_query_as().fetch_all(&mut **tx).await?;
+                    let rows: Vec<(uuid::Uuid, uuid::Uuid, String, String)> = sql.build_query_as().fetch_all(&mut **tx).await?;
+                    let rows = rows.into_iter().filter(|r| r.1 == authority.as_uuid()).map(|(id, _, birth, municipality)| (id, birth, municipality));
                     let mut sql = sqlx::QueryBuilder::<$db>::new(
                         "SELECT recipient_id, category, valid_to FROM recipient_categories WHERE recipient_id",
                     );
@@ -1763,13 +1765,14 @@ macro_rules! impl_programs {
                 let requested = Self::persons(tx, authority, &unique_requests).await?;
                 let mut holding: std::collections::HashMap<uuid::Uuid, uuid::Uuid> = Default::default();
                 for chunk in unique_requests.chunks(500) {
+                    // By person only (each has a few certificates), then the program in Rust: a
+                    // filter on the program could lead the planner to scan all of its certificates.
                     let mut q = sqlx::QueryBuilder::<$db>::new(
-                        "SELECT recipient_id, id FROM certificates WHERE status IN ('draft', 'issued', 'active', 'exhausted') AND program_id = ",
+                        "SELECT recipient_id, id, program_id FROM certificates WHERE status IN ('draft', 'issued', 'active', 'exhausted') AND recipient_id",
                     );
-                    q.push_bind(program_id).push(" AND recipient_id");
                     $crate::programs::push_in!(q, chunk.iter());
-                    let rows: Vec<(uuid::Uuid, uuid::Uuid)> = q.build_query_as().fetch_all(&mut **tx).await?;
-                    holding.extend(rows);
+                    let rows: Vec<(uuid::Uuid, uuid::Uuid, uuid::Uuid)> = q.build_query_as().fetch_all(&mut **tx).await?;
+                    holding.extend(rows.into_iter().filter(|(_, _, p)| *p == program_id).map(|(r, c, _)| (r, c)));
                 }
                 let queue: Vec<(uuid::Uuid, uuid::Uuid, bool, i64)> = sqlx::query_as(sql::WAITING)
                     .bind(program_id)
@@ -1798,14 +1801,15 @@ macro_rules! impl_programs {
                         continue;
                     }
                     let Some(person) = requested.get(recipient) else { continue };
-                    // A person already waiting (beyond the page read) keeps their place.
-                    let waiting: Option<(uuid::Uuid, bool, i64)> = sqlx::query_as(
+                    // A person already waiting beyond the page read keeps their place (when the
+                    // page was not full, it held everyone waiting).
+                    let waiting: Option<(uuid::Uuid, bool, i64)> = if !page_full { None } else { sqlx::query_as(
                         "SELECT id, priority, requested_at_us FROM waitlist WHERE program_id = $1 AND recipient_id = $2 AND status = 'waiting'",
                     )
                     .bind(program_id)
                     .bind(*recipient)
                     .fetch_optional(&mut **tx)
-                    .await?;
+                    .await? };
                     let (entry, stored) = match waiting {
                         Some((id, priority, at)) => (WaitlistEntry { priority, requested_at: $crate::rows::timestamp(at)?, id }, true),
                         None => (WaitlistEntry { priority: spec.is_priority(person, today), requested_at: now, id: uuid::Uuid::now_v7() }, false),
@@ -2066,7 +2070,7 @@ macro_rules! impl_programs {
                             .push_bind(now_us);
                     });
                     sql.build().execute(&mut **tx).await.map_err(|err| {
-                        if $crate::error::is_unique_violation(&err, "certificates_one_live", "certificates.program_id, certificates.recipient_id") {
+                        if $crate::error::is_unique_violation(&err, "certificates_one_live", "certificates.recipient_id, certificates.program_id") {
                             $crate::Error::Conflict("a certificate of this program was issued to the person meanwhile; retry".into())
                         } else {
                             err.into()

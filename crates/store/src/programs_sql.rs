@@ -50,7 +50,7 @@ pub const LOCK_ACCOUNT: &str = "UPDATE ledger_accounts SET balance_minor = balan
 pub const REGION_OF_AUTHORITY: &str = "SELECT region_code FROM authorities WHERE id = $1";
 
 pub const NORMATIVE_ON: &str = "SELECT amount_minor FROM normative_costs \
-     WHERE service_id = $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to >= $2)";
+     WHERE service_id = $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to > $2)";
 
 pub const COUNT_LIVE: &str = "UPDATE programs SET live_certificates = live_certificates + $2, updated_at_us = $3 \
      WHERE id = $1 AND (quota IS NULL OR live_certificates + $2 <= quota)";
@@ -190,15 +190,18 @@ pub const V_PROGRAM_BUDGETS: &str = "SELECT id, budget, allocated, funded FROM (
      WHERE t.funded <> t.budget + t.allocated";
 
 /// Certificates whose ledger accounts do not add up to what they were issued minus returned.
+/// Set-based (one aggregate of captures, joined once) so that it stays linear in the number of
+/// certificates.
 pub const V_CERTIFICATES: &str = "SELECT id, net, available, held, spent FROM (\
      SELECT c.id, c.value_minor - c.returned_minor AS net, \
        COALESCE(av.balance_minor, 0) AS available, COALESCE(he.balance_minor, 0) AS held, \
-       COALESCE((SELECT -SUM(lp.amount_minor) FROM ledger_postings lp \
-                 JOIN ledger_transactions t ON t.id = lp.transaction_id \
-                 LEFT JOIN ledger_transactions r ON r.id = t.reverses \
-                 WHERE lp.account_id = he.id AND (t.kind = 'capture' OR r.kind = 'capture')), 0) AS spent \
+       COALESCE(sp.spent, 0) AS spent \
      FROM certificates c \
      LEFT JOIN ledger_accounts av ON av.authority_id = c.authority_id AND av.kind = 'available' AND av.owner_id = c.id \
      LEFT JOIN ledger_accounts he ON he.authority_id = c.authority_id AND he.kind = 'held' AND he.owner_id = c.id \
+     LEFT JOIN (SELECT lp.account_id, -SUM(lp.amount_minor) AS spent FROM ledger_postings lp \
+                JOIN ledger_transactions t ON t.id = lp.transaction_id \
+                LEFT JOIN ledger_transactions r ON r.id = t.reverses \
+                WHERE t.kind = 'capture' OR r.kind = 'capture' GROUP BY lp.account_id) sp ON sp.account_id = he.id \
      WHERE ($1 IS NULL OR c.authority_id = $1)) t \
      WHERE t.net <> t.available + t.held + t.spent";

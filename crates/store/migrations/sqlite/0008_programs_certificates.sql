@@ -61,8 +61,10 @@ CREATE TABLE recipients (
 
 -- Not unique: an officer may override a suspected duplicate (e.g. a mistyped number in the older
 -- record); the store refuses duplicates unless told why.
-CREATE INDEX recipients_by_national_id ON recipients (authority_id, national_id);
-CREATE INDEX recipients_by_name ON recipients (authority_id, name_key, birth_date);
+-- The selective column leads: batch lookups search by national id or name and check the
+-- authority afterwards (statistics lag behind bulk loads; see `persons` in programs.rs).
+CREATE INDEX recipients_by_national_id ON recipients (national_id, authority_id);
+CREATE INDEX recipients_by_name ON recipients (name_key, birth_date, authority_id);
 
 CREATE TABLE recipient_categories (
     recipient_id BLOB NOT NULL REFERENCES recipients (id),
@@ -126,9 +128,11 @@ CREATE TABLE certificates (
 );
 
 -- One live certificate per recipient and program: re-issuing the same person returns theirs.
-CREATE UNIQUE INDEX certificates_one_live ON certificates (program_id, recipient_id)
+-- Recipient first: "which of these people already hold one?" stays an index probe per person
+-- even when one program has hundreds of thousands of certificates.
+CREATE UNIQUE INDEX certificates_one_live ON certificates (recipient_id, program_id)
     WHERE status IN ('draft', 'issued', 'active', 'exhausted');
-CREATE INDEX certificates_by_recipient ON certificates (recipient_id);
+CREATE INDEX certificates_by_recipient ON certificates (recipient_id, id);
 CREATE INDEX certificates_by_program ON certificates (program_id, id);
 CREATE INDEX certificates_by_validity ON certificates (authority_id, valid_to) WHERE status IN ('issued', 'active', 'exhausted');
 

@@ -177,8 +177,16 @@ pub async fn run_issuance(
         done += batch.len();
         progress(done);
     }
+    // A large run changes the tables faster than autovacuum refreshes the planner's statistics;
+    // refresh them now so that the queries that follow are planned for the real sizes.
+    if rows.len() >= ANALYZE_AFTER_ROWS {
+        store.analyze().await?;
+    }
     Ok(())
 }
+
+/// Runs at least this large refresh the planner's statistics when they finish.
+const ANALYZE_AFTER_ROWS: usize = 5_000;
 
 /// Uploads a CSV of recipients (columns in the README) and starts issuing certificates of the
 /// program to them. Answers at once with the run; poll it for progress and download the report.

@@ -449,3 +449,45 @@ on_both_backends! {
         assert_eq!(refused.problem(422, "validation_failed")["field"], "file");
     }
 }
+
+on_both_backends! {
+    async fn a_certificate_follows_the_assessed_need_at_the_normative_cost(app: TestApp) {
+        let khabarovsk = app.authority("27").await;
+        app.sign_in("officer@khabarovsk.demo").await;
+        let home_care = app
+            .all_services(&khabarovsk, "", 200)
+            .await
+            .into_iter()
+            .find(|s| s["code"] == "HOME-CARE-HOUR")
+            .unwrap();
+        let service = home_care["id"].as_str().unwrap().to_owned();
+        let normative = home_care["normative_cost"]["cost"]["amount_minor"].as_i64().unwrap();
+        let mut body = home_care_program(std::slice::from_ref(&service), None);
+        body["certificate"] = json!({ "value": { "kind": "assessed", "service_id": service }, "validity_months": 3 });
+        let program = create_program(&app, &khabarovsk, &body, 1_000_000_000).await;
+        let maria = register(&app, &khabarovsk, &person(30, "Оценённая", "1945-06-06", json!([]))).await;
+
+        // Without an assessment there is nothing to value the certificate by.
+        let (status, refused) = issue(&app, &khabarovsk, &program, &maria).await;
+        assert_eq!(status, 422);
+        assert_eq!(refused["refusals"][0]["code"], "no_assessment");
+
+        let assessed = app
+            .post_json(
+                &format!("/api/v1/authorities/{khabarovsk}/recipients/{maria}/assessments"),
+                &json!({ "service_id": service, "units_per_month": 40, "valid_from": (today() - days(10)).to_string(), "valid_to": (today() + days(365)).to_string(), "source_document": "Акт оценки № 17" }),
+            )
+            .await;
+        assert_eq!(assessed.status, 201, "{}", String::from_utf8_lossy(&assessed.body));
+        let (status, issued) = issue(&app, &khabarovsk, &program, &maria).await;
+        assert_eq!(status, 201, "{issued}");
+        // Three months of validity touch three or four calendar months.
+        let units = issued["certificate"]["units"].as_i64().unwrap();
+        assert!(units == 120 || units == 160, "{issued}");
+        assert_eq!(issued["certificate"]["value"]["amount_minor"].as_i64().unwrap(), units * normative);
+
+        let file = app.get(&format!("/api/v1/authorities/{khabarovsk}/recipients/{maria}")).await.ok_json();
+        assert_eq!(file["assessments"][0]["units_per_month"], 40);
+        verify_clean(&app, &khabarovsk).await;
+    }
+}
