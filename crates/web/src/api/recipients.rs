@@ -11,7 +11,9 @@ use socert_domain::certificate::CategoryEvidence;
 use socert_domain::program::{NationalId, NewRecipient, PersonName, Relation, text_field};
 use socert_domain::{AuthorityId, ServiceId, Units};
 use socert_store::audit::Actor;
-use socert_store::programs::{NewAssessment, NewRepresentative, RecipientFile};
+use socert_store::programs::{
+    Assessment, NewAssessment, NewRepresentative, RecipientFile, Representative,
+};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -131,26 +133,34 @@ impl From<&RecipientFile> for RecipientDto {
             representatives: file
                 .representatives
                 .iter()
-                .map(|p| RepresentativeDto {
-                    id: p.id,
-                    full_name: p.details.full_name.clone(),
-                    relation: p.details.relation.as_str(),
-                    power_document: p.details.power_document.clone(),
-                    valid_to: p.details.valid_to.map(|d| d.to_string()),
-                })
+                .map(RepresentativeDto::from)
                 .collect(),
-            assessments: file
-                .assessments
-                .iter()
-                .map(|a| AssessmentDto {
-                    id: a.id,
-                    service_id: a.details.service_id.as_uuid(),
-                    units_per_month: a.details.units_per_month.count(),
-                    valid_from: a.details.valid_from.to_string(),
-                    valid_to: a.details.valid_to.to_string(),
-                    source_document: a.details.source_document.clone(),
-                })
-                .collect(),
+            assessments: file.assessments.iter().map(AssessmentDto::from).collect(),
+        }
+    }
+}
+
+impl From<&Representative> for RepresentativeDto {
+    fn from(p: &Representative) -> Self {
+        Self {
+            id: p.id,
+            full_name: p.details.full_name.clone(),
+            relation: p.details.relation.as_str(),
+            power_document: p.details.power_document.clone(),
+            valid_to: p.details.valid_to.map(|d| d.to_string()),
+        }
+    }
+}
+
+impl From<&Assessment> for AssessmentDto {
+    fn from(a: &Assessment) -> Self {
+        Self {
+            id: a.id,
+            service_id: a.details.service_id.as_uuid(),
+            units_per_month: a.details.units_per_month.count(),
+            valid_from: a.details.valid_from.to_string(),
+            valid_to: a.details.valid_to.to_string(),
+            source_document: a.details.source_document.clone(),
         }
     }
 }
@@ -319,14 +329,7 @@ pub async fn add_representative(
         .store
         .add_representative(authority, recipient, &new, &actor)
         .await?;
-    let dto = RepresentativeDto {
-        id: added.id,
-        full_name: added.details.full_name,
-        relation: added.details.relation.as_str(),
-        power_document: added.details.power_document,
-        valid_to: added.details.valid_to.map(|d| d.to_string()),
-    };
-    Ok((StatusCode::CREATED, Json(dto)).into_response())
+    Ok((StatusCode::CREATED, Json(RepresentativeDto::from(&added))).into_response())
 }
 
 /// Records a need assessment: a service and its monthly volume for a period, from an assessment
@@ -361,15 +364,7 @@ pub async fn add_assessment(
         .store
         .add_assessment(authority, recipient, &new, &actor)
         .await?;
-    let dto = AssessmentDto {
-        id: added.id,
-        service_id: added.details.service_id.as_uuid(),
-        units_per_month: added.details.units_per_month.count(),
-        valid_from: added.details.valid_from.to_string(),
-        valid_to: added.details.valid_to.to_string(),
-        source_document: added.details.source_document,
-    };
-    Ok((StatusCode::CREATED, Json(dto)).into_response())
+    Ok((StatusCode::CREATED, Json(AssessmentDto::from(&added))).into_response())
 }
 
 /// The recipient's certificates in every program, newest first.
