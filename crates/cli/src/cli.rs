@@ -777,6 +777,13 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         );
         print_demo_users(&summary);
     }
+    let interrupted = store.interrupt_running_runs().await?;
+    if interrupted > 0 {
+        tracing::warn!(
+            interrupted,
+            "bulk issuance runs cut off by the last stop were marked failed"
+        );
+    }
     let listener = tokio::net::TcpListener::bind(&config.bind)
         .await
         .with_context(|| format!("cannot listen on {}", config.bind))?;

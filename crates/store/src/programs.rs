@@ -379,6 +379,11 @@ pub trait ProgramStore {
 
     async fn finish_run(&self, run: Uuid, error: Option<&str>) -> Result<()>;
 
+    /// Marks runs still `running` as failed: called when the server starts, after a crash or
+    /// restart cut them off (re-uploading the file finishes the job; nothing is issued twice).
+    /// Assumes one server per database, as `socert serve` is deployed.
+    async fn interrupt_running_runs(&self) -> Result<u64>;
+
     async fn run(&self, authority: AuthorityId, run: Uuid) -> Result<IssuanceRun>;
 
     async fn run_rows(&self, authority: AuthorityId, run: Uuid) -> Result<Vec<RunRow>>;
@@ -1495,6 +1500,20 @@ macro_rules! impl_programs {
                     .await?;
                 tx.commit().await?;
                 Ok(())
+            }
+
+            async fn interrupt_running_runs(&self) -> $crate::Result<u64> {
+                let mut tx = self.begin_write().await?;
+                let interrupted = sqlx::query(
+                    "UPDATE issuance_runs SET status = 'failed', error = $1, finished_at_us = $2 WHERE status = 'running'",
+                )
+                .bind("interrupted by a restart; upload the file again to finish (nothing is issued twice)")
+                .bind($crate::rows::micros($crate::rows::now()))
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                tx.commit().await?;
+                Ok(interrupted)
             }
 
             async fn run(

@@ -491,3 +491,19 @@ on_both_backends! {
         verify_clean(&app, &khabarovsk).await;
     }
 }
+
+on_both_backends! {
+    async fn a_run_cut_off_by_a_restart_is_reported_failed_not_left_running(app: TestApp) {
+        let khabarovsk = app.authority("27").await;
+        app.sign_in("officer@khabarovsk.demo").await;
+        let services = service_ids(&app, &khabarovsk).await;
+        let program = create_program(&app, &khabarovsk, &home_care_program(&services, None), 10_000_000).await;
+        let authority = socert_domain::AuthorityId::from_uuid(khabarovsk.parse().unwrap());
+        let run = app.store.create_run(authority, program.parse().unwrap(), "people.csv", 10).await.unwrap();
+        assert_eq!(app.store.interrupt_running_runs().await.unwrap(), 1);
+        let seen = app.get(&format!("/api/v1/authorities/{khabarovsk}/issuance-runs/{}", run.id)).await.ok_json();
+        assert_eq!(seen["status"], "failed");
+        assert!(seen["error"].as_str().unwrap().contains("upload the file again"), "{seen}");
+        assert_eq!(app.store.interrupt_running_runs().await.unwrap(), 0);
+    }
+}
