@@ -10,6 +10,7 @@ pub mod catalogue;
 pub mod certificate;
 pub mod demo_people;
 pub mod demo_registry;
+pub mod enrollment;
 pub mod identity;
 pub mod ids;
 pub mod ledger;
