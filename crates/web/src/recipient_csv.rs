@@ -35,7 +35,7 @@ pub struct RowError {
 }
 
 impl RowError {
-    fn new(field: &str, message: impl ToString) -> Self {
+    pub fn new(field: &str, message: impl ToString) -> Self {
         Self {
             field: field.to_owned(),
             message: message.to_string(),
@@ -227,9 +227,105 @@ struct RowParser {
     first_line_of: HashMap<String, u64>,
 }
 
+/// A recipient's free-text fields, as an API body or a file row gives them.
+#[derive(Debug, Clone, Copy)]
+pub struct RecipientText<'a> {
+    pub last_name: &'a str,
+    pub first_name: &'a str,
+    pub middle_name: &'a str,
+    pub municipality: &'a str,
+    pub address: &'a str,
+    pub phone: &'a str,
+    pub email: &'a str,
+}
+
+/// The one check of a recipient's fields, for the API and for files alike: every problem is
+/// reported, not only the first. The birth date, national id and categories come parsed by the
+/// caller (their written forms differ between a file and a JSON body); their rules that do not
+/// depend on the form (a birth date in the past, after 1900) are checked here.
+pub fn check_recipient(
+    text: &RecipientText<'_>,
+    birth_date: Result<Date, RowError>,
+    national_id: Result<NationalId, RowError>,
+    categories: Result<Vec<CategoryEvidence>, Vec<RowError>>,
+    today: Date,
+) -> Result<NewRecipient, Vec<RowError>> {
+    let mut errors = Vec::new();
+    let last = kept(&mut errors, name_part("last_name", text.last_name, false));
+    let first = kept(&mut errors, name_part("first_name", text.first_name, false));
+    let middle = kept(
+        &mut errors,
+        name_part("middle_name", text.middle_name, true),
+    );
+    let birth_date = kept(&mut errors, birth_date.and_then(|d| lived(d, today)));
+    let national_id = kept(&mut errors, national_id);
+    let municipality = kept(
+        &mut errors,
+        plain_text(
+            "municipality",
+            text.municipality,
+            MUNICIPALITY_MAX_CHARS,
+            false,
+        ),
+    );
+    let address = kept(&mut errors, plain_text("address", text.address, 500, true));
+    let phone = kept(&mut errors, phone(text.phone));
+    let email = kept(&mut errors, email(text.email));
+    let categories = match categories {
+        Ok(categories) => Some(categories),
+        Err(mut found) => {
+            errors.append(&mut found);
+            None
+        }
+    };
+    let (
+        Some(last),
+        Some(first),
+        Some(middle),
+        Some(birth_date),
+        Some(national_id),
+        Some(municipality),
+        Some(address),
+        Some(phone),
+        Some(email),
+        Some(categories),
+    ) = (
+        last,
+        first,
+        middle,
+        birth_date,
+        national_id,
+        municipality,
+        address,
+        phone,
+        email,
+        categories,
+    )
+    else {
+        return Err(errors);
+    };
+    let name = PersonName::new(&last, &first, &middle).map_err(|e| vec![recipient_error(e)])?;
+    Ok(NewRecipient {
+        name,
+        birth_date,
+        national_id,
+        municipality,
+        address,
+        phone,
+        email,
+        categories,
+    })
+}
+
+/// Municipality codes (OKTMO has 8 or 11 digits) or names; the API has allowed 64 characters.
+const MUNICIPALITY_MAX_CHARS: usize = 64;
+
 /// Names are checked as [`PersonName::new`] checks them, but part by part, so that a row reports
 /// every part that is wrong.
 const NAME_MAX_CHARS: usize = 100;
+
+/// The API has allowed 200 characters.
+const EMAIL_MAX_CHARS: usize = 200;
 
 impl RowParser {
     fn parse(
@@ -252,69 +348,22 @@ impl RowParser {
         }
         let positions = self.columns.0;
         let field = |column: usize| record.get(positions[column]).unwrap_or_default();
-        let mut errors = Vec::new();
-        let last = kept(&mut errors, name_part("last_name", field(LAST_NAME), false));
-        let first = kept(
-            &mut errors,
-            name_part("first_name", field(FIRST_NAME), false),
-        );
-        let middle = kept(
-            &mut errors,
-            name_part("middle_name", field(MIDDLE_NAME), true),
-        );
-        let birth_date = kept(&mut errors, birth_date(field(BIRTH_DATE), self.today));
-        let national_id = kept(&mut errors, self.national_id(line, field(NATIONAL_ID)));
-        let municipality = kept(
-            &mut errors,
-            text("municipality", field(MUNICIPALITY), 100, false),
-        );
-        let address = kept(&mut errors, text("address", field(ADDRESS), 500, true));
-        let phone = kept(&mut errors, phone(field(PHONE)));
-        let email = kept(&mut errors, email(field(EMAIL)));
-        let categories = match categories(field(CATEGORIES)) {
-            Ok(categories) => Some(categories),
-            Err(mut found) => {
-                errors.append(&mut found);
-                None
-            }
+        let text = RecipientText {
+            last_name: field(LAST_NAME),
+            first_name: field(FIRST_NAME),
+            middle_name: field(MIDDLE_NAME),
+            municipality: field(MUNICIPALITY),
+            address: field(ADDRESS),
+            phone: field(PHONE),
+            email: field(EMAIL),
         };
-        let (
-            Some(last),
-            Some(first),
-            Some(middle),
-            Some(birth_date),
-            Some(national_id),
-            Some(municipality),
-            Some(address),
-            Some(phone),
-            Some(email),
-            Some(categories),
-        ) = (
-            last,
-            first,
-            middle,
-            birth_date,
-            national_id,
-            municipality,
-            address,
-            phone,
-            email,
-            categories,
+        check_recipient(
+            &text,
+            birth_date(field(BIRTH_DATE)),
+            self.national_id(line, field(NATIONAL_ID)),
+            categories(field(CATEGORIES)),
+            self.today,
         )
-        else {
-            return Err(errors);
-        };
-        let name = PersonName::new(&last, &first, &middle).map_err(|e| vec![recipient_error(e)])?;
-        Ok(NewRecipient {
-            name,
-            birth_date,
-            national_id,
-            municipality,
-            address,
-            phone,
-            email,
-            categories,
-        })
     }
 
     /// The national id, which must not be on an earlier line too.
@@ -358,12 +407,17 @@ fn recipient_error(error: RecipientError) -> RowError {
 }
 
 /// A trimmed text field of at most `max` characters; required unless `optional`.
-fn text(field: &'static str, value: &str, max: usize, optional: bool) -> Result<String, RowError> {
+fn plain_text(
+    field: &'static str,
+    value: &str,
+    max: usize,
+    optional: bool,
+) -> Result<String, RowError> {
     text_field(field, value, max, optional).map_err(recipient_error)
 }
 
 fn name_part(field: &'static str, value: &str, optional: bool) -> Result<String, RowError> {
-    let value = text(field, value, NAME_MAX_CHARS, optional)?;
+    let value = plain_text(field, value, NAME_MAX_CHARS, optional)?;
     // Digits in a name mean a shifted column or a typo, never a name.
     if value.chars().any(|c| c.is_ascii_digit() || c.is_control()) {
         return Err(RowError::new(
@@ -374,12 +428,18 @@ fn name_part(field: &'static str, value: &str, optional: bool) -> Result<String,
     Ok(value)
 }
 
-fn birth_date(value: &str, today: Date) -> Result<Date, RowError> {
+/// A birth date as a file writes it.
+fn birth_date(value: &str) -> Result<Date, RowError> {
     const FIELD: &str = "birth_date";
     if value.trim().is_empty() {
         return Err(RowError::new(FIELD, "birth_date is required"));
     }
-    let date = date(value).map_err(|e| RowError::new(FIELD, e))?;
+    date(value).map_err(|e| RowError::new(FIELD, e))
+}
+
+/// A birth date someone can have: in the past, and not before 1900 (a mistyped year).
+fn lived(date: Date, today: Date) -> Result<Date, RowError> {
+    const FIELD: &str = "birth_date";
     if date > today {
         return Err(RowError::new(FIELD, "the birth date is in the future"));
     }
@@ -426,7 +486,7 @@ fn date(value: &str) -> Result<Date, &'static str> {
 }
 
 fn phone(value: &str) -> Result<String, RowError> {
-    let value = text("phone", value, 50, true)?;
+    let value = plain_text("phone", value, 50, true)?;
     let allowed = |c: char| c.is_ascii_digit() || " +-()".contains(c);
     if !value.chars().all(allowed) {
         return Err(RowError::new(
@@ -438,7 +498,7 @@ fn phone(value: &str) -> Result<String, RowError> {
 }
 
 fn email(value: &str) -> Result<String, RowError> {
-    let value = text("email", value, 254, true)?;
+    let value = plain_text("email", value, EMAIL_MAX_CHARS, true)?;
     let plausible = match value.split_once('@') {
         Some((local, domain)) => {
             !local.is_empty() && domain.contains('.') && !value.contains(char::is_whitespace)

@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use socert_domain::certificate::CategoryEvidence;
-use socert_domain::program::{NationalId, NewRecipient, PersonName, Relation, text_field};
+use socert_domain::program::{NationalId, Relation, text_field};
 use socert_domain::{AuthorityId, ServiceId, Units};
 use socert_store::audit::Actor;
 use socert_store::programs::{
@@ -22,6 +22,7 @@ use crate::api::dto::parse_date;
 use crate::api::programs::CertificateDto;
 use crate::error::{ApiError, Problem};
 use crate::extract::{ApiJson, ApiPath};
+use crate::recipient_csv::{RecipientText, RowError, check_recipient};
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -194,7 +195,15 @@ pub struct RecipientCertificates {
     pub items: Vec<CertificateDto>,
 }
 
-/// Checks a category list from a request or a file row.
+/// A field error of the request, in the shape the shared recipient check reports.
+fn row_error(err: ApiError) -> RowError {
+    match err {
+        ApiError::Invalid { field, message } => RowError::new(&field, message),
+        other => RowError::new("body", other),
+    }
+}
+
+/// Checks a category list from a request.
 pub(crate) fn category_evidence(
     field: &str,
     items: &[CategoryDto],
@@ -236,26 +245,29 @@ pub async fn create_recipient(
     ApiJson(body): ApiJson<RecipientRequest>,
 ) -> Result<Response, ApiError> {
     let tenant = state.store.authority(authority).await?;
-    let birth_date = parse_date("birth_date", &body.birth_date)?;
-    if birth_date > crate::api::dto::today_in(&tenant) {
-        return Err(ApiError::invalid(
-            "birth_date",
-            "the birth date is in the future",
-        ));
-    }
-    let recipient = NewRecipient {
-        name: PersonName::new(&body.last_name, &body.first_name, &body.middle_name)
-            .map_err(ApiError::Recipient)?,
-        birth_date,
-        national_id: NationalId::parse(tenant.country, &body.national_id)
-            .map_err(|err| ApiError::invalid("national_id", err))?,
-        municipality: text_field("municipality", &body.municipality, 64, false)
-            .map_err(ApiError::Recipient)?,
-        address: text_field("address", &body.address, 500, true).map_err(ApiError::Recipient)?,
-        phone: text_field("phone", &body.phone, 50, true).map_err(ApiError::Recipient)?,
-        email: text_field("email", &body.email, 200, true).map_err(ApiError::Recipient)?,
-        categories: category_evidence("categories", &body.categories)?,
+    let text = RecipientText {
+        last_name: &body.last_name,
+        first_name: &body.first_name,
+        middle_name: &body.middle_name,
+        municipality: &body.municipality,
+        address: &body.address,
+        phone: &body.phone,
+        email: &body.email,
     };
+    let recipient = check_recipient(
+        &text,
+        parse_date("birth_date", &body.birth_date).map_err(row_error),
+        NationalId::parse(tenant.country, &body.national_id)
+            .map_err(|err| RowError::new("national_id", err)),
+        category_evidence("categories", &body.categories).map_err(|err| vec![row_error(err)]),
+        crate::api::dto::today_in(&tenant),
+    )
+    // The first problem answers, as for every other body.
+    .map_err(|errors| {
+        errors.into_iter().next().map_or(ApiError::Internal, |e| {
+            ApiError::invalid(e.field, e.message)
+        })
+    })?;
     let created = state
         .store
         .create_recipient(

@@ -301,7 +301,9 @@ on_both_backends! {
         let program = create_program(&app, &khabarovsk, &home_care_program(&services, None), 50 * 5_000_000).await;
         let mut people = Vec::new();
         for n in 0..200 {
-            people.push(register(&app, &khabarovsk, &person(100 + n, &format!("Человек{n}"), "1950-01-01", json!([]))).await);
+            // Names never hold digits: spell the number in letters to keep the names apart.
+            let spelled: String = n.to_string().chars().map(|d| "абвгдежзик".chars().nth(d.to_digit(10).unwrap() as usize).unwrap()).collect();
+            people.push(register(&app, &khabarovsk, &person(100 + n, &format!("Человек-{spelled}"), "1950-01-01", json!([]))).await);
         }
         let app = Arc::new(app);
         let mut racing = tokio::task::JoinSet::new();
