@@ -482,14 +482,8 @@ async fn issue_certificates(
     result?;
     let rows = store.run_rows(authority, run.id).await?;
     for row in rows.iter().filter(|r| r.outcome == "refused") {
-        let details: Vec<serde_json::Value> = serde_json::from_str(&row.detail).unwrap_or_default();
-        for d in details {
-            println!(
-                "line {}: {}: {}",
-                row.line,
-                d["field"].as_str().unwrap_or_default(),
-                d["message"].as_str().unwrap_or_default()
-            );
+        for (field, message) in row.details() {
+            println!("line {}: {field}: {message}", row.line);
         }
     }
     if let Some(path) = report_file {

@@ -59,3 +59,12 @@ pub struct Authority {
     pub settings: AuthoritySettings,
     pub created_at: Timestamp,
 }
+
+impl Authority {
+    /// The authority's local date at `at`: days (validity, expiry, ages) count in its time zone.
+    /// An unknown zone name counts in UTC.
+    pub fn date_at(&self, at: Timestamp) -> crate::Date {
+        let tz = jiff::tz::TimeZone::get(&self.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
+        tz.to_datetime(at).date()
+    }
+}

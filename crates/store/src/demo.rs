@@ -377,10 +377,8 @@ async fn demo_program(
         },
     };
     let program = store.create_program(authority.id, &spec, actor).await?;
-    let today = jiff::tz::TimeZone::get(&authority.time_zone)
-        .unwrap_or(jiff::tz::TimeZone::UTC)
-        .to_datetime(Timestamp::now())
-        .date()
+    let today = authority
+        .date_at(Timestamp::now())
         .clamp(spec.starts, spec.ends);
     let budget = value
         .checked_mul(10)

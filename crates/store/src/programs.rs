@@ -489,6 +489,20 @@ pub fn detail_json(items: &[(String, String)]) -> String {
     .to_string()
 }
 
+impl RunRow {
+    /// The `(field, message)` pairs of [`RunRow::detail`], as [`detail_json`] wrote them.
+    pub fn details(&self) -> Vec<(String, String)> {
+        serde_json::from_str::<Vec<serde_json::Value>>(&self.detail)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|d| {
+                let text = |key: &str| d[key].as_str().unwrap_or_default().to_owned();
+                (text("field"), text("message"))
+            })
+            .collect()
+    }
+}
+
 /// Recipient categories as stored rows.
 pub(crate) fn categories_of(
     rows: Vec<(Uuid, String, Option<String>)>,

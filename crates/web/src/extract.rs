@@ -133,8 +133,8 @@ pub fn bad_cursor() -> ApiError {
     ApiError::bad_parameter("cursor", "the cursor is not one this API gave out")
 }
 
-/// A cursor that is a plain number (an offset or a sequence number).
-pub fn numeric_cursor<T: std::str::FromStr>(cursor: Option<&str>) -> Result<Option<T>, ApiError> {
+/// A cursor that is one plain value: a number (an offset, a sequence number) or an id.
+pub fn parsed_cursor<T: std::str::FromStr>(cursor: Option<&str>) -> Result<Option<T>, ApiError> {
     cursor
         .map(|c| c.parse::<T>().map_err(|_| bad_cursor()))
         .transpose()

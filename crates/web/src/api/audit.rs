@@ -13,7 +13,7 @@ use uuid::Uuid;
 
 use crate::AppState;
 use crate::error::{ApiError, Problem};
-use crate::extract::{ApiPath, ApiQuery, numeric_cursor, page_limit};
+use crate::extract::{ApiPath, ApiQuery, page_limit, parsed_cursor};
 
 const MAX_PAGE: u32 = 1000;
 /// Rows per CSV export; narrow the time range for more.
@@ -100,7 +100,7 @@ fn filter_and_page(
     max: u32,
 ) -> Result<(AuditFilter, PageRequest<i64>), ApiError> {
     let limit = page_limit(query.limit, default, max)?;
-    let after = numeric_cursor::<i64>(query.cursor.as_deref())?;
+    let after = parsed_cursor::<i64>(query.cursor.as_deref())?;
     let filter = AuditFilter {
         actor_id: query.actor_id.clone(),
         object_kind: query.object_kind.clone(),

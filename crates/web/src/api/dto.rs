@@ -198,6 +198,5 @@ pub struct ServicePage {
 
 /// Today's date where the authority is; UTC if its time zone is unknown to this machine.
 pub fn today_in(authority: &Authority) -> Date {
-    let tz = jiff::tz::TimeZone::get(&authority.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
-    tz.to_datetime(socert_domain::Timestamp::now()).date()
+    authority.date_at(socert_domain::Timestamp::now())
 }

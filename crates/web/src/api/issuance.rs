@@ -326,17 +326,7 @@ pub fn report_csv(rows: &[RunRow]) -> Result<Vec<u8>, csv::Error> {
         let line = row.line.to_string();
         let number = row.certificate_number.clone().unwrap_or_default();
         let recipient = row.recipient_id.map(|r| r.to_string()).unwrap_or_default();
-        let details: Vec<(String, String)> =
-            serde_json::from_str::<Vec<serde_json::Value>>(&row.detail)
-                .unwrap_or_default()
-                .into_iter()
-                .map(|d| {
-                    (
-                        d["field"].as_str().unwrap_or_default().to_owned(),
-                        d["message"].as_str().unwrap_or_default().to_owned(),
-                    )
-                })
-                .collect();
+        let details = row.details();
         if details.is_empty() {
             writer.write_record([line.as_str(), row.outcome, &number, &recipient, "", ""])?;
         }

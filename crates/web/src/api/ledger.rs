@@ -19,7 +19,7 @@ use uuid::Uuid;
 use crate::AppState;
 use crate::api::dto::MoneyDto;
 use crate::error::{ApiError, Problem};
-use crate::extract::{ApiJson, ApiPath, ApiQuery, bad_cursor, numeric_cursor, page_limit};
+use crate::extract::{ApiJson, ApiPath, ApiQuery, bad_cursor, page_limit, parsed_cursor};
 
 const DEFAULT_PAGE: u32 = 50;
 const MAX_PAGE: u32 = 500;
@@ -281,7 +281,7 @@ pub async fn account_history(
     let account = path_account(&kind, owner)?;
     let limit = page_limit(query.limit, DEFAULT_PAGE, MAX_PAGE)?;
     // Postings are numbered from 1.
-    let after = numeric_cursor::<i64>(query.cursor.as_deref())?;
+    let after = parsed_cursor::<i64>(query.cursor.as_deref())?;
     if after.is_some_and(|seq| seq < 1) {
         return Err(bad_cursor());
     }

@@ -19,7 +19,7 @@ use crate::AppState;
 use crate::api::dto::{MoneyDto, Names, parse_date, today_in};
 use crate::api::ledger::idempotency_key;
 use crate::error::{ApiError, Problem};
-use crate::extract::{ApiJson, ApiPath, ApiQuery, page_limit};
+use crate::extract::{ApiJson, ApiPath, ApiQuery, page_limit, parsed_cursor};
 
 // ---------------------------------------------------------------------------------------------
 // Shapes
@@ -642,11 +642,7 @@ pub async fn list_certificates(
 ) -> Result<Json<CertificatePage>, ApiError> {
     state.store.program(authority, program).await?;
     let limit = page_limit(query.limit, 100, 500)?;
-    let after = query
-        .cursor
-        .as_deref()
-        .map(|c| c.parse::<Uuid>().map_err(|_| crate::extract::bad_cursor()))
-        .transpose()?;
+    let after = parsed_cursor::<Uuid>(query.cursor.as_deref())?;
     let page = state
         .store
         .certificates_of_program(authority, program, &PageRequest { after, limit })

@@ -20,7 +20,7 @@ use uuid::Uuid;
 use crate::AppState;
 use crate::api::dto::{MoneyDto, parse_date, today_in};
 use crate::error::{ApiError, Problem};
-use crate::extract::{ApiJson, ApiPath, ApiQuery, numeric_cursor, page_limit};
+use crate::extract::{ApiJson, ApiPath, ApiQuery, page_limit, parsed_cursor};
 
 const DEFAULT_PAGE: u32 = 20;
 const MAX_PAGE: u32 = 100;
@@ -749,7 +749,7 @@ pub async fn search_offers(
     ApiQuery(query): ApiQuery<SearchQuery>,
 ) -> Result<Json<OfferPage>, ApiError> {
     let limit = page_limit(query.limit, DEFAULT_PAGE, MAX_PAGE)?;
-    let offset = numeric_cursor::<u32>(query.cursor.as_deref())?.unwrap_or(0);
+    let offset = parsed_cursor::<u32>(query.cursor.as_deref())?.unwrap_or(0);
     let near = query
         .near
         .as_deref()
