@@ -676,6 +676,9 @@ fn postgres_server(config: &Config) -> String {
 async fn verify(store: &dyn Store) -> anyhow::Result<()> {
     let mut report = store.verify_ledger(None).await?;
     report.violations.extend(store.verify_programs(None).await?);
+    report
+        .violations
+        .extend(store.verify_enrollments(None).await?);
     for violation in &report.violations {
         println!(
             "VIOLATION {}: {}: {}",

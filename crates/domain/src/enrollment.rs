@@ -530,7 +530,9 @@ impl ClaimReason {
             ClaimReason::NoEnrollment => {
                 "the delivery record does not belong to an enrollment of this provider"
             }
-            ClaimReason::OverVolume => "the enrolled volume is already used up",
+            ClaimReason::OverVolume => {
+                "more units than the delivery record has, or the enrolled volume is used up"
+            }
             ClaimReason::PriceMismatch => {
                 "the price differs from the price agreed in the enrollment"
             }
@@ -571,8 +573,10 @@ pub struct ClaimLineInput {
     /// The enrollment the record was made on.
     pub enrollment: Uuid,
     pub delivered_on: Date,
-    /// Units on the record; the claim asks for all of them.
+    /// Units the line asks to be paid for.
     pub units: Units,
+    /// Units on the delivery record: a line cannot ask for more.
+    pub recorded_units: Units,
     pub status: DeliveryStatus,
     /// Price per unit as claimed.
     pub price_per_unit: Money,
@@ -624,7 +628,8 @@ pub enum ClaimLineDecision {
 /// 3. `NOT_CONFIRMED`: the record is not confirmed or auto-confirmed;
 /// 4. `OUT_OF_PERIOD`: delivered outside `period` or outside the enrollment's dates;
 /// 5. `PRICE_MISMATCH`: the price (or currency) is not the agreed one;
-/// 6. `OVER_VOLUME`: nothing of the volume is left (or the amount would overflow).
+/// 6. `OVER_VOLUME`: the line asks for more units than its record has, or nothing of the volume
+///    is left (or the amount would overflow).
 ///
 /// Otherwise approved for `min(units, volume left)` at the agreed price. A zero-unit line (which
 /// `check_delivery` never lets exist) is approved for nothing if any volume is left.
@@ -683,6 +688,9 @@ fn decide_line(
     }
     if line.price_per_unit != enrollment.price_per_unit {
         return Rejected(ClaimReason::PriceMismatch);
+    }
+    if line.units > line.recorded_units {
+        return Rejected(ClaimReason::OverVolume);
     }
     let used = approved_units
         .get(&line.enrollment)
@@ -1146,6 +1154,7 @@ mod tests {
             enrollment: id(ENROLLMENT),
             delivered_on: date(2026, 3, day as i8),
             units: units(count),
+            recorded_units: units(count),
             status: DS::Confirmed,
             price_per_unit: rub(50_000),
         }
@@ -1178,6 +1187,23 @@ mod tests {
                 ClaimLineDecision::Rejected(ClaimReason::Duplicate),
                 approved(4, 50_000),
                 ClaimLineDecision::Rejected(ClaimReason::OverVolume),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_asking_more_units_than_its_record_has_is_over_volume() {
+        let context = claim_context(20, 50_000, 0);
+        let greedy = ClaimLineInput {
+            units: units(3),
+            ..line(1, 3, 2)
+        };
+        let decisions = check_claim_lines(MARCH, &[greedy, line(2, 4, 2)], &context);
+        assert_eq!(
+            decisions,
+            [
+                ClaimLineDecision::Rejected(ClaimReason::OverVolume),
+                approved(2, 50_000),
             ]
         );
     }

@@ -47,6 +47,11 @@ pub enum Error {
         existing: uuid::Uuid,
         reason: &'static str,
     },
+    /// A business rule said no; `code` is stable for clients (e.g. `offer_full`).
+    #[error("{message}")]
+    Refused { code: &'static str, message: String },
+    #[error(transparent)]
+    Enrollment(#[from] socert_domain::enrollment::EnrollmentError),
     #[error("configuration: {0}")]
     Config(String),
     #[error("stored data is inconsistent: {0}")]

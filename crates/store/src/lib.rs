@@ -14,6 +14,9 @@ use socert_domain::{Date, LocalizedText, Money, ServiceCategory};
 pub mod audit;
 mod catalogue;
 pub mod demo;
+pub mod enrollments;
+mod enrollments_impl;
+mod enrollments_sql;
 mod error;
 pub mod identity;
 pub mod ledger;
@@ -29,6 +32,7 @@ mod sqlite;
 
 pub use audit::AuditStore;
 pub use catalogue::CatalogueStore;
+pub use enrollments::EnrollmentStore;
 pub use error::{Error, Result};
 pub use identity::IdentityStore;
 pub use ledger::LedgerStore;
@@ -81,6 +85,7 @@ pub trait Store:
     + AuditStore
     + RegistryStore
     + ProgramStore
+    + EnrollmentStore
     + Send
     + Sync
     + 'static
@@ -106,7 +111,8 @@ pub trait Store:
 /// The store traits, for `use socert_store::prelude::*`.
 pub mod prelude {
     pub use crate::{
-        AuditStore, CatalogueStore, IdentityStore, LedgerStore, ProgramStore, RegistryStore, Store,
+        AuditStore, CatalogueStore, EnrollmentStore, IdentityStore, LedgerStore, ProgramStore,
+        RegistryStore, Store,
     };
 }
 

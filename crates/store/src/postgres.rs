@@ -11,6 +11,7 @@ use sqlx::{PgPool, Postgres, Transaction};
 
 use crate::audit::impl_audit;
 use crate::catalogue::impl_catalogue;
+use crate::enrollments_impl::impl_enrollments;
 use crate::identity::impl_identity;
 use crate::ledger::{AccountCache, impl_ledger};
 use crate::programs::impl_programs;
@@ -125,3 +126,4 @@ impl_identity!(PgStore);
 impl_audit!(PgStore);
 impl_registry!(PgStore, Postgres);
 impl_programs!(PgStore, Postgres);
+impl_enrollments!(PgStore, Postgres);

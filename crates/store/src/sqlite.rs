@@ -13,6 +13,7 @@ use sqlx::{Sqlite, SqlitePool, Transaction};
 
 use crate::audit::impl_audit;
 use crate::catalogue::impl_catalogue;
+use crate::enrollments_impl::impl_enrollments;
 use crate::identity::impl_identity;
 use crate::ledger::{AccountCache, impl_ledger};
 use crate::programs::impl_programs;
@@ -139,3 +140,4 @@ impl_identity!(SqliteStore);
 impl_audit!(SqliteStore);
 impl_registry!(SqliteStore, Sqlite);
 impl_programs!(SqliteStore, Sqlite);
+impl_enrollments!(SqliteStore, Sqlite);

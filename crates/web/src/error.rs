@@ -98,6 +98,11 @@ pub enum ApiError {
         existing: uuid::Uuid,
         reason: &'static str,
     },
+    /// A business rule said no, with a stable code (`offer_full`, `certificate_not_active`, ...).
+    #[error("{message}")]
+    Refused { code: &'static str, message: String },
+    #[error(transparent)]
+    Enrollment(socert_domain::enrollment::EnrollmentError),
     #[error("the service is temporarily unavailable; try again shortly")]
     Unavailable,
     #[error("internal error; quote the x-request-id header when reporting it")]
@@ -291,6 +296,43 @@ impl ApiError {
                 "validation_failed",
                 "Invalid value",
             ),
+            E::Refused {
+                code: code @ ("offer_full" | "already_ending" | "already_paid"),
+                ..
+            } => (StatusCode::CONFLICT, *code, "Not possible now"),
+            E::Refused { code, .. } => (StatusCode::UNPROCESSABLE_ENTITY, *code, "Refused"),
+            E::Enrollment(socert_domain::enrollment::EnrollmentError::CopayNotAgreed {
+                ..
+            }) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "copay_not_agreed",
+                "Co-payment not agreed",
+            ),
+            E::Enrollment(socert_domain::enrollment::EnrollmentError::NotCovered) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "not_covered",
+                "Not covered",
+            ),
+            E::Enrollment(
+                socert_domain::enrollment::EnrollmentError::IllegalTransition { .. }
+                | socert_domain::enrollment::EnrollmentError::IllegalDeliveryTransition { .. },
+            ) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "illegal_transition",
+                "Not allowed now",
+            ),
+            E::Enrollment(socert_domain::enrollment::EnrollmentError::ReasonRequired {
+                ..
+            }) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "reason_required",
+                "Reason required",
+            ),
+            E::Enrollment(_) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "validation_failed",
+                "Invalid value",
+            ),
             E::SuspectedDuplicate { .. } => (
                 StatusCode::CONFLICT,
                 "suspected_duplicate",
@@ -384,6 +426,8 @@ impl From<StoreError> for ApiError {
             StoreError::Program(rule) => ApiError::Program(rule),
             StoreError::Recipient(rule) => ApiError::Recipient(rule),
             StoreError::Certificate(rule) => ApiError::Certificate(rule),
+            StoreError::Refused { code, message } => ApiError::Refused { code, message },
+            StoreError::Enrollment(rule) => ApiError::Enrollment(rule),
             StoreError::DuplicateRecipient { existing, reason } => {
                 ApiError::SuspectedDuplicate { existing, reason }
             }

@@ -22,6 +22,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 pub mod api;
 pub mod auth;
+pub mod delivery_csv;
 pub mod error;
 pub mod extract;
 pub mod i18n;

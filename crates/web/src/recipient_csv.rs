@@ -91,20 +91,7 @@ pub fn parse_recipients(
     country: Country,
     today: Date,
 ) -> Result<Vec<ParsedRow>, CsvFileError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| CsvFileError::NotUtf8 {
-        line: newlines(&bytes[..e.valid_up_to()]) + 1,
-    })?;
-    let header_line = text.lines().next().unwrap_or_default();
-    let delimiter = if header_line.contains(';') && !header_line.contains(',') {
-        b';'
-    } else {
-        b','
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let (text, mut reader) = csv_reader(bytes)?;
     // Reading from memory text already checked as UTF-8 cannot fail; should it, there is no
     // header to speak of.
     let header = reader
@@ -119,11 +106,7 @@ pub fn parse_recipients(
         today,
         first_line_of: HashMap::new(),
     };
-    let mut lines = LineCounter {
-        text: text.as_bytes(),
-        counted_to: 0,
-        line: 1,
-    };
+    let mut lines = LineCounter::new(text);
     let mut parsed = Vec::new();
     for record in reader.records() {
         let (line, result) = match record {
@@ -148,6 +131,26 @@ pub fn parse_recipients(
     Ok(parsed)
 }
 
+/// A CSV reader over a spreadsheet's file: UTF-8 with or without a BOM, `,` or (as Excel saves in
+/// a Russian locale) `;` between fields, rows of any length (checked by the caller).
+pub(crate) fn csv_reader(bytes: &[u8]) -> Result<(&str, csv::Reader<&[u8]>), CsvFileError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| CsvFileError::NotUtf8 {
+        line: newlines(&bytes[..e.valid_up_to()]) + 1,
+    })?;
+    let header_line = text.lines().next().unwrap_or_default();
+    let delimiter = if header_line.contains(';') && !header_line.contains(',') {
+        b';'
+    } else {
+        b','
+    };
+    let reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    Ok((text, reader))
+}
+
 fn newlines(bytes: &[u8]) -> u64 {
     bytes.iter().filter(|&&b| b == b'\n').count() as u64
 }
@@ -155,15 +158,23 @@ fn newlines(bytes: &[u8]) -> u64 {
 /// Line numbers of records, counted from their byte offsets. The csv crate's own line numbers
 /// skip blank lines and count CRLF files one line short (csv 1.4), and its byte offset may point
 /// at the line break before a record rather than at its first byte.
-struct LineCounter<'a> {
+pub(crate) struct LineCounter<'a> {
     text: &'a [u8],
     /// `line` is the line of this byte; records come in order, so counting resumes from here.
     counted_to: usize,
     line: u64,
 }
 
-impl LineCounter<'_> {
-    fn line_of(&mut self, position: Option<&csv::Position>) -> u64 {
+impl<'a> LineCounter<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        Self {
+            text: text.as_bytes(),
+            counted_to: 0,
+            line: 1,
+        }
+    }
+
+    pub(crate) fn line_of(&mut self, position: Option<&csv::Position>) -> u64 {
         let Some(position) = position else {
             return self.line;
         };
@@ -454,7 +465,7 @@ fn lived(date: Date, today: Date) -> Result<Date, RowError> {
 
 /// A date written `YYYY-MM-DD` or, as spreadsheets in a Russian locale show dates, `DD.MM.YYYY`.
 /// Errors do not repeat the value: birth dates are personal data.
-fn date(value: &str) -> Result<Date, &'static str> {
+pub(crate) fn date(value: &str) -> Result<Date, &'static str> {
     const FORMAT: &str = "write the date as YYYY-MM-DD (or DD.MM.YYYY)";
     let value = value.trim();
     let (year, month, day) = if let Some((year, rest)) = value.split_once('-') {

@@ -402,5 +402,8 @@ pub async fn verify(
     report
         .violations
         .extend(state.store.verify_programs(Some(authority)).await?);
+    report
+        .violations
+        .extend(state.store.verify_enrollments(Some(authority)).await?);
     Ok(Json(VerifyReportDto::from(&report)))
 }

@@ -46,7 +46,7 @@ pub struct MyCertificateDetail {
 }
 
 /// The (authority, recipient) pairs the caller acts for.
-fn represented(principal: &Principal) -> Vec<(AuthorityId, Uuid)> {
+pub(crate) fn represented(principal: &Principal) -> Vec<(AuthorityId, Uuid)> {
     principal
         .grants
         .iter()
@@ -55,7 +55,7 @@ fn represented(principal: &Principal) -> Vec<(AuthorityId, Uuid)> {
         .collect()
 }
 
-fn principal(caller: &Caller) -> Result<&Principal, ApiError> {
+pub(crate) fn principal(caller: &Caller) -> Result<&Principal, ApiError> {
     caller.principal().ok_or(ApiError::Unauthenticated)
 }
 
@@ -68,7 +68,7 @@ async fn with_program(state: &AppState, c: &Certificate) -> Result<MyCertificate
 }
 
 /// One of the caller's certificates, or 404 (also for someone else's: no hint it exists).
-async fn own_certificate(
+pub(crate) async fn own_certificate(
     state: &AppState,
     caller: &Caller,
     id: Uuid,

@@ -10,11 +10,12 @@ mod audit;
 mod authorities;
 mod documents;
 pub mod dto;
+pub mod enrollments;
 mod health;
 pub mod import;
 pub mod issuance;
 mod ledger;
-mod me;
+pub(crate) mod me;
 pub mod open_data;
 pub mod policy;
 pub mod programs;
@@ -22,6 +23,7 @@ mod recipients;
 pub mod registry;
 mod services;
 pub mod session;
+pub mod settlement;
 mod tokens;
 mod users;
 
@@ -46,6 +48,8 @@ mod users;
         (name = "open data", description = "The registry as open data"),
         (name = "programs", description = "Programs, budgets, certificates and the waitlist"),
         (name = "recipients", description = "Recipients, representatives, need assessments; the recipient's own certificates"),
+        (name = "enrollments", description = "Enrollment with a provider, delivery records, confirmation, claims, inboxes"),
+        (name = "settlement", description = "Open claims, settlement batches, payment registers, budget burn, daily jobs"),
     ),
     components(schemas(crate::error::Problem)),
     modifiers(&Security),
@@ -115,6 +119,34 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(me::my_certificates))
         .routes(routes!(me::my_certificate))
         .routes(routes!(me::print_certificate))
+        .routes(routes!(enrollments::quote))
+        .routes(routes!(enrollments::enroll, enrollments::my_enrollments))
+        .routes(routes!(enrollments::cancel))
+        .routes(routes!(enrollments::my_deliveries))
+        .routes(routes!(enrollments::confirm))
+        .routes(routes!(enrollments::dispute))
+        .routes(routes!(enrollments::certificate_use))
+        .routes(routes!(enrollments::my_notifications))
+        .routes(routes!(enrollments::read_notification))
+        .routes(routes!(enrollments::provider_enrollments))
+        .routes(routes!(enrollments::decide))
+        .routes(routes!(enrollments::record_deliveries))
+        .routes(routes!(enrollments::record_deliveries_csv))
+        .routes(routes!(enrollments::submit_claim))
+        .routes(routes!(enrollments::provider_claims))
+        .routes(routes!(enrollments::provider_claim))
+        .routes(routes!(enrollments::provider_balance))
+        .routes(routes!(enrollments::provider_notifications))
+        .routes(routes!(settlement::open_claims))
+        .routes(routes!(settlement::get_claim))
+        .routes(routes!(settlement::settle, settlement::list_settlements))
+        .routes(routes!(settlement::get_settlement))
+        .routes(routes!(settlement::register_csv_file))
+        .routes(routes!(settlement::register_xlsx_file))
+        .routes(routes!(settlement::mark_paid))
+        .routes(routes!(settlement::resolve_dispute))
+        .routes(routes!(settlement::budget_burn))
+        .routes(routes!(settlement::run_daily_jobs))
 }
 
 /// Documents the two ways to authenticate.

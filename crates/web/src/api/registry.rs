@@ -639,6 +639,24 @@ pub async fn decide(
         .store
         .decide_admission(authority, admission, event, body.reason, &actor)
         .await?;
+    // Enrolled recipients are told; on exclusion their holds return. Should this step fail, the
+    // daily job's sweep of enrollments with excluded providers finishes it.
+    if matches!(
+        event,
+        AdmissionEvent::Suspend | AdmissionEvent::Reinstate | AdmissionEvent::Exclude
+    ) {
+        let today = crate::api::dto::today_in(&state.store.authority(authority).await?);
+        state
+            .store
+            .provider_admission_changed(
+                authority,
+                decided.provider_id,
+                decided.status.as_str(),
+                today,
+                &actor,
+            )
+            .await?;
+    }
     Ok(Json(AdmissionDto::from(&decided)))
 }
 

@@ -4,6 +4,7 @@ mod support;
 
 mod catalogue;
 mod certificates;
+mod enrollments;
 mod errors;
 mod health;
 mod identity;
