@@ -804,9 +804,10 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The daily certificate expiry, checked every hour: each authority expires on its own local
-/// date, so a run right after local midnight catches the day's expiries within the hour. A failed
-/// run is logged and tried again next hour; each certificate expires in its own transaction.
+/// The daily certificate expiry and enrollment jobs (auto-confirmation, reminders, ending
+/// enrollments, scheduled settlement), checked every hour: each authority runs on its own local
+/// date, so a run right after local midnight catches the day's work within the hour. A failed
+/// run is logged and tried again next hour; every step is its own transaction and idempotent.
 async fn expiry_job(store: std::sync::Arc<dyn Store>) {
     let mut every_hour = tokio::time::interval(Duration::from_secs(3600));
     loop {
@@ -817,6 +818,18 @@ async fn expiry_job(store: std::sync::Arc<dyn Store>) {
             Err(err) => {
                 tracing::error!(error = %err, "certificate expiry failed; retrying in an hour")
             }
+        }
+        // After expiry, so that enrollments of certificates expired today end in the same run.
+        match socert_web::api::settlement::daily_jobs_everywhere(store.as_ref()).await {
+            Ok(report) => tracing::info!(
+                auto_confirmed = report.auto_confirmed,
+                reminded = report.reminded,
+                enrollments_ended = report.enrollments_ended,
+                holds_released = report.holds_released,
+                batches = report.batches,
+                "daily jobs ran"
+            ),
+            Err(err) => tracing::error!(error = %err, "daily jobs failed; retrying in an hour"),
         }
     }
 }

@@ -535,3 +535,22 @@ pub async fn run_daily_jobs(
     let report = state.store.run_daily_jobs(authority, today, &actor).await?;
     Ok(Json(report.into()))
 }
+
+/// Today's jobs in every authority, each on its own local date (run hourly by `socert serve`).
+pub async fn daily_jobs_everywhere(
+    store: &dyn socert_store::Store,
+) -> Result<JobReport, socert_store::Error> {
+    let actor = Actor::system("daily-jobs");
+    let mut total = JobReport::default();
+    for authority in store.list_authorities().await? {
+        let report = store
+            .run_daily_jobs(authority.id, today_in(&authority), &actor)
+            .await?;
+        total.auto_confirmed += report.auto_confirmed;
+        total.reminded += report.reminded;
+        total.enrollments_ended += report.enrollments_ended;
+        total.holds_released += report.holds_released;
+        total.batches += report.batches;
+    }
+    Ok(total)
+}

@@ -10,7 +10,7 @@ use socert_domain::Date;
 use crate::on_both_backends;
 use crate::support::{Credentials, TestApp};
 
-fn today() -> Date {
+pub fn today() -> Date {
     let tz = jiff::tz::TimeZone::get("Asia/Vladivostok").unwrap_or(jiff::tz::TimeZone::UTC);
     tz.to_datetime(jiff::Timestamp::now()).date()
 }
@@ -35,17 +35,17 @@ fn snils(n: u32) -> String {
 
 /// What the stories share: a program, an admitted provider with two offers, and a helper to
 /// give people certificates.
-struct World {
-    authority: String,
+pub struct World {
+    pub authority: String,
     program: String,
-    provider: String,
+    pub provider: String,
     /// 2 500 ₽ a visit (under the normative: no co-payment).
-    offer: String,
+    pub offer: String,
     /// Another offer of the same kind, to switch to.
-    other_offer: String,
+    pub other_offer: String,
 }
 
-async fn world(app: &TestApp, capacity: u32) -> World {
+pub async fn world(app: &TestApp, capacity: u32) -> World {
     let authority = app.authority("27").await;
     let service = app
         .all_services(&authority, "", 200)
@@ -174,7 +174,7 @@ async fn world(app: &TestApp, capacity: u32) -> World {
 
 impl World {
     /// Registers person `n` and issues a 50 000 ₽ certificate; returns (recipient, certificate).
-    async fn certificate_for(&self, app: &TestApp, n: u32) -> (String, String) {
+    pub async fn certificate_for(&self, app: &TestApp, n: u32) -> (String, String) {
         app.sign_in("officer@khabarovsk.demo").await;
         let recipient = app
             .post_json(

@@ -4,6 +4,7 @@ mod support;
 
 mod catalogue;
 mod certificates;
+mod enrollment_properties;
 mod enrollments;
 mod errors;
 mod health;
