@@ -264,6 +264,21 @@ async fn measure(
     })
 }
 
+/// `pgbench -b tpcb-like` TPS with `clients` clients for `seconds`, for other benchmarks' ratios.
+pub(crate) async fn pgbench_tps(server: &str, clients: usize, seconds: u64) -> anyhow::Result<f64> {
+    pgbench(
+        server,
+        &LedgerBench {
+            clients,
+            seconds,
+            accounts: 0,
+            sqlite: false,
+            postgres_url: None,
+        },
+    )
+    .await
+}
+
 /// Runs `pgbench -b tpcb-like` on its own scratch database with the same clients and duration.
 /// Scale equals the client count so that, like our spread workload, clients rarely share a
 /// branch row.

@@ -265,6 +265,17 @@ async fn measure_http(store: &Arc<dyn Store>, options: &SearchBench) -> anyhow::
 async fn get(stream: &mut tokio::net::TcpStream, path: &str) -> anyhow::Result<()> {
     let request = format!("GET {path} HTTP/1.1\r\nHost: bench\r\n\r\n");
     stream.write_all(request.as_bytes()).await?;
+    let (status, _) = read_response(stream).await?;
+    if status != 200 {
+        bail!("search failed with status {status}");
+    }
+    Ok(())
+}
+
+/// Reads one HTTP/1.1 response with a `Content-Length` body: its status and body.
+pub(crate) async fn read_response(
+    stream: &mut tokio::net::TcpStream,
+) -> anyhow::Result<(u16, Vec<u8>)> {
     let mut buffer = Vec::with_capacity(64 * 1024);
     let mut chunk = [0u8; 64 * 1024];
     loop {
@@ -275,9 +286,11 @@ async fn get(stream: &mut tokio::net::TcpStream, path: &str) -> anyhow::Result<(
         buffer.extend_from_slice(&chunk[..read]);
         if let Some(end) = buffer.windows(4).position(|w| w == b"\r\n\r\n") {
             let head = String::from_utf8_lossy(&buffer[..end]).to_ascii_lowercase();
-            if !head.starts_with("http/1.1 200") {
-                bail!("search failed: {}", head.lines().next().unwrap_or_default());
-            }
+            let status: u16 = head
+                .split_whitespace()
+                .nth(1)
+                .and_then(|s| s.parse().ok())
+                .context("no status line")?;
             let length: usize = head
                 .lines()
                 .find_map(|l| l.strip_prefix("content-length:"))
@@ -290,7 +303,7 @@ async fn get(stream: &mut tokio::net::TcpStream, path: &str) -> anyhow::Result<(
                 }
                 buffer.extend_from_slice(&chunk[..read]);
             }
-            return Ok(());
+            return Ok((status, buffer[end + 4..end + 4 + length].to_vec()));
         }
     }
 }

@@ -202,6 +202,29 @@ enum BenchCommand {
         #[arg(long, value_name = "URL")]
         postgres_url: Option<String>,
     },
+    /// Providers submitting delivery records and claims over HTTP (claim lines/s, p50/p99), then
+    /// the settlement of a period of 2 000 000 claim lines; `pgbench -b tpcb-like` and a raw
+    /// GROUP BY over the same lines as references.
+    Claims {
+        /// Concurrent clients (one provider each).
+        #[arg(long, default_value_t = 8)]
+        clients: usize,
+        /// Seconds per HTTP phase (deliveries, then claims).
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+        /// Claim lines in the settled period.
+        #[arg(long, default_value_t = 2_000_000)]
+        lines: u64,
+        /// Records per delivery request and lines per claim.
+        #[arg(long, default_value_t = 50)]
+        lines_per_claim: usize,
+        /// Which backends: sqlite, postgres or both.
+        #[arg(long, default_value = "postgres", value_parser = ["sqlite", "postgres", "both"])]
+        backend: String,
+        /// PostgreSQL server (default: DATABASE_URL if it is PostgreSQL, else the local one).
+        #[arg(long, value_name = "URL")]
+        postgres_url: Option<String>,
+    },
     /// Ledger transfers/s and latency, spread over many accounts and on one hot account, with
     /// `pgbench -b tpcb-like` on PostgreSQL as the reference.
     Ledger {
@@ -400,6 +423,32 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
             let server = postgres_url.unwrap_or_else(|| postgres_server(&config));
             crate::bench_issue::run(crate::bench_issue::IssueBench {
                 recipients,
+                sqlite: backend != "postgres",
+                postgres_url: (backend != "sqlite").then_some(server),
+            })
+            .await
+        }
+        Command::Bench {
+            what:
+                BenchCommand::Claims {
+                    clients,
+                    seconds,
+                    lines,
+                    lines_per_claim,
+                    backend,
+                    postgres_url,
+                },
+        } => {
+            anyhow::ensure!(
+                (1..=5000).contains(&lines_per_claim) && clients > 0,
+                "--lines-per-claim must be 1 to 5000 and --clients at least 1"
+            );
+            let server = postgres_url.unwrap_or_else(|| postgres_server(&config));
+            crate::bench_claims::run(crate::bench_claims::ClaimsBench {
+                clients,
+                seconds,
+                lines,
+                lines_per_claim,
                 sqlite: backend != "postgres",
                 postgres_url: (backend != "sqlite").then_some(server),
             })

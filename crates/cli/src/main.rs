@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 mod bench;
+mod bench_claims;
 mod bench_issue;
 mod bench_search;
 mod cli;
