@@ -283,7 +283,8 @@ async fn setup(store: &dyn Store, url: &str, options: &ClaimsBench) -> anyhow::R
     let mut clients = Vec::new();
     for (c, (offer, provider, price)) in offers.iter().enumerate() {
         let mut enrollments = Vec::new();
-        for certificate in &certificates[c * ENROLLMENTS_PER_CLIENT..(c + 1) * ENROLLMENTS_PER_CLIENT]
+        for certificate in
+            &certificates[c * ENROLLMENTS_PER_CLIENT..(c + 1) * ENROLLMENTS_PER_CLIENT]
         {
             let volume = (VALUE_MINOR / price).min(1_000_000);
             let request = EnrollmentRequest {
@@ -576,7 +577,10 @@ async fn generate_lines(
             continue;
         }
         let (authority_sql, provider_sql) = if postgres {
-            (format!("'{authority}'::uuid"), format!("'{provider}'::uuid"))
+            (
+                format!("'{authority}'::uuid"),
+                format!("'{provider}'::uuid"),
+            )
         } else {
             (
                 format!("X'{}'", authority.simple()),
@@ -677,14 +681,18 @@ async fn raw_sums(url: &str, sql: String) -> anyhow::Result<(f64, Vec<(i64, i64)
     if url.starts_with("postgres") {
         let pool = sqlx::PgPool::connect(url).await?;
         let started = Instant::now();
-        let rows = sqlx::query_as(sqlx::AssertSqlSafe(sql)).fetch_all(&pool).await?;
+        let rows = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .fetch_all(&pool)
+            .await?;
         let seconds = started.elapsed().as_secs_f64();
         pool.close().await;
         Ok((seconds, rows))
     } else {
         let pool = sqlite_pool(url).await?;
         let started = Instant::now();
-        let rows = sqlx::query_as(sqlx::AssertSqlSafe(sql)).fetch_all(&pool).await?;
+        let rows = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .fetch_all(&pool)
+            .await?;
         let seconds = started.elapsed().as_secs_f64();
         pool.close().await;
         Ok((seconds, rows))

@@ -4,11 +4,30 @@
 /// What an enrollment request was priced from (read before the transaction).
 pub(crate) struct Pricing {
     pub provider_id: uuid::Uuid,
+    /// The certificate is one of account: the enrollment funds it from the program's budget.
+    pub of_account: bool,
+    pub max_funded: Option<u32>,
+    /// What the program's budget can still fund (certificates of account only).
+    pub budget: socert_domain::Money,
+    /// A certificate of account's yearly nominal (money templates): funding stops there.
+    pub nominal: Option<socert_domain::Money>,
     pub service_id: uuid::Uuid,
     pub price: socert_domain::Money,
     pub normative: socert_domain::Money,
     pub starts_on: socert_domain::Date,
     pub ends_on: socert_domain::Date,
+}
+
+impl Pricing {
+    /// What the program may still put on a certificate of account that has `funded` already,
+    /// with `budget` left: up to its nominal. Nothing for other certificates.
+    pub(crate) fn fundable(&self, funded: i64, budget: i64) -> i64 {
+        if !self.of_account {
+            return 0;
+        }
+        let room = self.nominal.map_or(budget, |n| n.minor() - funded);
+        room.min(budget).max(0)
+    }
 }
 
 macro_rules! impl_enrollments {
@@ -23,11 +42,13 @@ macro_rules! impl_enrollments {
             ) -> $crate::Result<$crate::enrollments::EnrollmentQuote> {
                 let certificate = $crate::ProgramStore::certificate(self, authority, request.certificate_id).await?;
                 let pricing = self.pricing(authority, request, &certificate, today).await?;
+                let fundable = pricing.fundable(certificate.value.minor(), pricing.budget.minor());
+                let available = socert_domain::Money::from_minor(certificate.available.minor() + fundable, certificate.available.currency());
                 let quote = socert_domain::enrollment::quote(
                     pricing.price,
                     Some(pricing.normative),
                     request.volume,
-                    certificate.available,
+                    available,
                     request.copay_agreed,
                 )?;
                 Ok($crate::enrollments::EnrollmentQuote {
@@ -35,7 +56,7 @@ macro_rules! impl_enrollments {
                     normative_per_unit: pricing.normative,
                     volume: request.volume,
                     quote,
-                    available: certificate.available,
+                    available,
                     starts_on: pricing.starts_on,
                     ends_on: pricing.ends_on,
                 })
@@ -69,13 +90,28 @@ macro_rules! impl_enrollments {
                         tx.rollback().await?;
                         return Self::replayed_enrollment(first.into_domain()?, request);
                     }
-                    let locked: Option<(String, String, String, uuid::Uuid, uuid::Uuid, String)> =
-                        sqlx::query_as(sql::LOCK_CERTIFICATE)
-                            .bind(request.certificate_id)
+                    // Lock order: program (for a certificate of account, which draws on its
+                    // budget), certificate, ledger accounts; as issuance and revocation do.
+                    let budget: Option<(uuid::Uuid, i64, String)> = if pricing.of_account {
+                        sqlx::query($crate::programs::sql::LOCK_PROGRAM)
+                            .bind(certificate.program_id)
                             .bind(authority.as_uuid())
-                            .fetch_optional(&mut *tx)
+                            .execute(&mut *tx)
                             .await?;
-                    let (status, ..) = locked.ok_or($crate::Error::NotFound { what: "certificate" })?;
+                        sqlx::query_as($crate::programs::sql::LOCK_BUDGET)
+                            .bind(authority.as_uuid())
+                            .bind(certificate.program_id)
+                            .fetch_optional(&mut *tx)
+                            .await?
+                    } else {
+                        None
+                    };
+                    let locked: Option<(String, i64)> = sqlx::query_as(sql::LOCK_CERTIFICATE)
+                        .bind(request.certificate_id)
+                        .bind(authority.as_uuid())
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                    let (status, funded) = locked.ok_or($crate::Error::NotFound { what: "certificate" })?;
                     if status != socert_domain::CertificateStatus::Active.as_str() {
                         return Err($crate::enrollments::refused(
                             "certificate_not_active",
@@ -84,14 +120,45 @@ macro_rules! impl_enrollments {
                     }
                     let (available_id, available, held_id) = self.certificate_accounts(&mut tx, authority, request.certificate_id).await?;
                     let currency = pricing.price.currency();
+                    let budget_left = budget.as_ref().map_or(0, |(_, left, _)| pricing.fundable(funded, *left));
                     let quote = socert_domain::enrollment::quote(
                         pricing.price,
                         Some(pricing.normative),
                         request.volume,
-                        socert_domain::Money::from_minor(available, currency),
+                        socert_domain::Money::from_minor(available + budget_left, currency),
                         request.copay_agreed,
                     )?;
                     let id = uuid::Uuid::now_v7();
+                    let cert = request.certificate_id;
+                    let funding = quote.covered.minor() - available;
+                    if let (Some((budget_id, _, _)), true) = (&budget, funding > 0) {
+                        let unfunded = funded == 0;
+                        if let (Some(cap), true) = (pricing.max_funded, unfunded) {
+                            let funded: i64 = sqlx::query_scalar(sql::FUNDED_OF_PROGRAM)
+                                .bind(certificate.program_id)
+                                .fetch_one(&mut *tx)
+                                .await?;
+                            if funded >= i64::from(cap) {
+                                return Err($crate::enrollments::refused(
+                                    "funding_cap_reached",
+                                    format!("the program funds at most {cap} certificates and has funded them all"),
+                                ));
+                            }
+                        }
+                        $crate::enrollments::post_within!(
+                            &mut tx,
+                            authority.as_uuid(),
+                            TransactionKind::Transfer,
+                            format!("fund:{id}"),
+                            format!("enrollment {id}: certificate of account funded"),
+                            &[
+                                (*budget_id, AccountRef::new(AccountKind::Budget, certificate.program_id), socert_domain::Money::from_minor(-funding, currency)),
+                                (available_id, AccountRef::new(AccountKind::Available, cert), socert_domain::Money::from_minor(funding, currency)),
+                            ],
+                            now_us
+                        );
+                        sqlx::query(sql::FUND_CERTIFICATE).bind(cert).bind(funding).bind(now_us).execute(&mut *tx).await?;
+                    }
                     let covered_per_unit = pricing.price.minor().min(pricing.normative.minor());
                     sqlx::query(sql::INSERT_ENROLLMENT)
                         .bind(id)
@@ -116,7 +183,6 @@ macro_rules! impl_enrollments {
                         .execute(&mut *tx)
                         .await?;
                     if quote.covered.is_positive() {
-                        let cert = request.certificate_id;
                         $crate::enrollments::post_within!(
                             &mut tx,
                             authority.as_uuid(),
@@ -1479,8 +1545,16 @@ macro_rules! impl_enrollments {
                     .fetch_optional(&self.pool)
                     .await?;
                 let normative = normative.ok_or(socert_domain::enrollment::EnrollmentError::NotCovered)?;
+                let program = $crate::ProgramStore::program(self, authority, certificate.program_id).await?;
                 Ok($crate::enrollments_impl::Pricing {
                     provider_id,
+                    of_account: program.spec.template.of_account,
+                    max_funded: program.spec.max_funded,
+                    budget: program.budget,
+                    nominal: match &program.spec.template.value {
+                        socert_domain::program::TemplateValue::Money { amount } => Some(*amount),
+                        _ => None,
+                    },
                     service_id,
                     price: socert_domain::Money::from_minor(price, currency),
                     normative: socert_domain::Money::from_minor(normative, currency),

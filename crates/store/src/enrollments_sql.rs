@@ -13,7 +13,16 @@ pub const PROGRAM_COVERS: &str =
 
 /// Takes the certificate's row lock: enrollments of one certificate take turns.
 pub const LOCK_CERTIFICATE: &str = "UPDATE certificates SET updated_at_us = updated_at_us \
-     WHERE id = $1 AND authority_id = $2 RETURNING status, valid_from, valid_to, recipient_id, program_id, currency";
+     WHERE id = $1 AND authority_id = $2 RETURNING status, value_minor";
+
+/// Certificates of the program that an enrollment has funded (a certificate of account has no
+/// value until then).
+pub const FUNDED_OF_PROGRAM: &str =
+    "SELECT COUNT(*) FROM certificates WHERE program_id = $1 AND value_minor > 0";
+
+/// A certificate of account gains value as enrollments fund it from the program.
+pub const FUND_CERTIFICATE: &str =
+    "UPDATE certificates SET value_minor = value_minor + $2, updated_at_us = $3 WHERE id = $1";
 
 pub const CERTIFICATE_ACCOUNTS: &str = "SELECT kind, id, balance_minor FROM ledger_accounts \
      WHERE authority_id = $1 AND owner_id = $2 AND kind IN ('available', 'held')";

@@ -173,9 +173,10 @@ pub async fn world(app: &TestApp, capacity: u32) -> World {
 }
 
 impl World {
-    /// Registers person `n` and issues a 50 000 ₽ certificate; returns (recipient, certificate).
+    /// Registers person `n` and issues a certificate of the program; returns (recipient,
+    /// certificate). The officer must be signed in (signing in for each of a hundred people
+    /// would spend the test on password hashing).
     pub async fn certificate_for(&self, app: &TestApp, n: u32) -> (String, String) {
-        app.sign_in("officer@khabarovsk.demo").await;
         let recipient = app
             .post_json(
                 &format!("/api/v1/authorities/{}/recipients", self.authority),
@@ -547,6 +548,69 @@ on_both_backends! {
         verify_clean(&app, &w.authority).await;
     }
 
+    async fn a_certificate_of_account_is_funded_by_the_enrollment_up_to_its_nominal(app: TestApp) {
+        let w = world(&app, 50).await;
+        let service = app
+            .all_services(&w.authority, "", 200)
+            .await
+            .iter()
+            .find(|s| s["code"] == "PAL-HOME-VISIT")
+            .unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        // PFDO style: 10 000 ₽ a year per child, funded only on enrollment, at most 1 funded.
+        app.sign_in("officer@khabarovsk.demo").await;
+        let program = app
+            .post_json(
+                &format!("/api/v1/authorities/{}/programs", w.authority),
+                &json!({
+                    "names": { "ru": "Сертификат учёта", "uk": "Сертифікат обліку", "en": "Certificate of account" },
+                    "services": [service],
+                    "starts": (today() - days(30)).to_string(),
+                    "ends": (today() + days(400)).to_string(),
+                    "max_funded": 1,
+                    "eligibility": { "min_age": 18, "required_any_category": [] },
+                    "certificate": { "value": { "kind": "money", "amount": { "amount_minor": 1_000_000, "currency": "RUB" } }, "validity_months": 12, "of_account": true }
+                }),
+            )
+            .await;
+        assert_eq!(program.status, 201, "{}", String::from_utf8_lossy(&program.body));
+        let program_id = program.json()["id"].as_str().unwrap().to_owned();
+        app.post_json_with(
+            &format!("/api/v1/authorities/{}/programs/{program_id}/funding", w.authority),
+            &json!({ "amount": { "amount_minor": 100_000_000, "currency": "RUB" } }),
+            &[("idempotency-key", "fund-account")],
+        )
+        .await
+        .ok_json();
+        let of_account = World { program: program_id.clone(), ..w };
+        let (anna, first) = of_account.certificate_for(&app, 7).await;
+        let (boris, second) = of_account.certificate_for(&app, 8).await;
+        assert_eq!(balance(&app, &of_account.authority, "available", &first).await, 0, "nothing until enrollment");
+
+        // Six visits would cost 15 000 ₽: the nominal funds four, the rest needs a co-payment.
+        let family = of_account.family(&app, &anna, "anna-mother@example.org").await;
+        let request = json!({ "certificate_id": first, "offer_id": of_account.offer, "volume": 4, "starts_on": today().to_string() });
+        let enrolled = as_user(&app, &family, "POST", "/api/v1/me/enrollments", Some(&request), Some("pfdo-1")).await;
+        assert_eq!(enrolled.status, 201, "{}", String::from_utf8_lossy(&enrolled.body));
+        assert_eq!(enrolled.json()["covered"]["amount_minor"], 1_000_000);
+        assert_eq!(balance(&app, &of_account.authority, "held", &first).await, 1_000_000);
+        assert_eq!(balance(&app, &of_account.authority, "budget", &program_id).await, 99_000_000);
+        let more = json!({ "certificate_id": first, "offer_id": of_account.other_offer, "volume": 1, "starts_on": today().to_string() });
+        as_user(&app, &family, "POST", "/api/v1/me/enrollments", Some(&more), Some("pfdo-2"))
+            .await
+            .problem(422, "copay_not_agreed");
+
+        // The program funds one certificate only: the second child waits for next year's cap.
+        let other = of_account.family(&app, &boris, "boris-father@example.org").await;
+        let request = json!({ "certificate_id": second, "offer_id": of_account.offer, "volume": 1, "starts_on": today().to_string() });
+        as_user(&app, &other, "POST", "/api/v1/me/enrollments", Some(&request), Some("pfdo-3"))
+            .await
+            .problem(422, "funding_cap_reached");
+        verify_clean(&app, &of_account.authority).await;
+    }
+
     async fn a_hundred_recipients_race_for_ten_seats(app: TestApp) {
         let w = world(&app, 10).await;
         let authority: socert_domain::AuthorityId = w.authority.parse().unwrap();
@@ -596,6 +660,7 @@ on_both_backends! {
         let active = all["items"].as_array().unwrap().iter().filter(|e| e["status"] == "active").count();
         assert_eq!(active, 10);
         // A full offer takes no new requests either.
+        app.sign_in("officer@khabarovsk.demo").await;
         let (nina, certificate) = w.certificate_for(&app, 999).await;
         let late = w.family(&app, &nina, "late@example.org").await;
         let request = json!({ "certificate_id": certificate, "offer_id": w.offer, "volume": 1, "starts_on": today().to_string() });
