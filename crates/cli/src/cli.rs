@@ -83,6 +83,19 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         report: Option<PathBuf>,
     },
+    /// Close a settlement period: approved claims of periods ending on or before the date become
+    /// one payment batch (once per authority and date); write its payment register.
+    Settle {
+        /// The authority paying.
+        #[arg(long, value_name = "ID")]
+        authority: String,
+        /// Last day of the period (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        period_to: String,
+        /// Write the payment register here (`.csv` or `.xlsx`).
+        #[arg(long, value_name = "FILE")]
+        register: Option<PathBuf>,
+    },
     /// Import data from files.
     Import {
         #[command(subcommand)]
@@ -343,6 +356,22 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
                 report.as_deref(),
             )
             .await;
+            store.close().await;
+            result
+        }
+        Command::Settle {
+            authority,
+            period_to,
+            register,
+        } => {
+            let authority = authority
+                .parse::<AuthorityId>()
+                .context("--authority must be an authority id (a UUID)")?;
+            let period_to: socert_domain::Date = period_to.parse().with_context(|| {
+                format!("--period-to {period_to:?} is not a date: write YYYY-MM-DD")
+            })?;
+            let store = open(&config).await?;
+            let result = settle(store.as_ref(), authority, period_to, register.as_deref()).await;
             store.close().await;
             result
         }
@@ -710,6 +739,49 @@ async fn verify_audit(store: &dyn Store) -> anyhow::Result<()> {
         "Audit log verified: {} chains, {} events, every link holds.",
         report.chains, report.events
     );
+    Ok(())
+}
+
+/// `socert settle`: one batch per authority and period end (the key makes a re-run return the
+/// same batch), and its register.
+async fn settle(
+    store: &dyn Store,
+    authority: AuthorityId,
+    period_to: socert_domain::Date,
+    register: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    store.authority(authority).await?;
+    let key = socert_domain::ledger::IdempotencyKey::parse(&format!("cli-settle:{period_to}"))?;
+    let Some(batch) = store
+        .settle(authority, period_to, &key, &Actor::system("cli-settle"))
+        .await?
+    else {
+        println!(
+            "Nothing to settle: no approved claim of a period ending by {period_to} waits for payment."
+        );
+        return Ok(());
+    };
+    println!(
+        "Payment batch {}: {} payment(s), {} claim(s), {} in total (period up to {}).",
+        batch.batch.id,
+        batch.payments.len(),
+        batch.batch.claims,
+        batch.batch.total.format(socert_domain::Locale::En),
+        batch.batch.period_to
+    );
+    if let Some(path) = register {
+        let xlsx = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+        let bytes = if xlsx {
+            socert_web::api::settlement::register_xlsx(&batch)
+        } else {
+            socert_web::api::settlement::register_csv(&batch)
+        }
+        .map_err(|e| anyhow::anyhow!("cannot write the register: {e}"))?;
+        std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
+        println!("Payment register written to {}.", path.display());
+    }
     Ok(())
 }
 

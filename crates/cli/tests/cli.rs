@@ -370,3 +370,51 @@ fn an_officer_issues_certificates_from_a_file_once_and_verify_reconciles_the_pro
         "{report}"
     );
 }
+
+#[test]
+fn settle_says_when_there_is_nothing_to_pay_and_refuses_bad_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(
+        socert(dir.path())
+            .arg("demo")
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
+    let authority = query_text(
+        dir.path(),
+        "SELECT id FROM authorities WHERE region_code = '27'",
+    );
+    let settled = socert(dir.path())
+        .args([
+            "settle",
+            "--authority",
+            &authority,
+            "--period-to",
+            "2026-11-15",
+            "--register",
+            "register.csv",
+        ])
+        .output()
+        .unwrap();
+    assert!(settled.status.success(), "{settled:?}");
+    let out = String::from_utf8_lossy(&settled.stdout);
+    assert!(out.contains("Nothing to settle"), "{out}");
+    assert!(!dir.path().join("register.csv").exists());
+
+    let bad = socert(dir.path())
+        .args([
+            "settle",
+            "--authority",
+            &authority,
+            "--period-to",
+            "15.11.2026",
+        ])
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("is not a date: write YYYY-MM-DD"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
