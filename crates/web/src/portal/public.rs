@@ -1,0 +1,688 @@
+//! Pages anyone may read: what socert is, the registry search, offers, providers, open data.
+
+use askama::Template;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use socert_domain::registry::{LegalForm, price_breakdown};
+use socert_domain::{Locale, Money, ServiceCategory, Timestamp};
+use socert_store::registry::{OfferHit, OfferQuery};
+use uuid::Uuid;
+
+use super::{Ctx, Failure, Layout, html};
+use crate::AppState;
+use crate::api::registry::{OfferHitDto, SearchQuery, search_offers};
+use crate::extract::ApiQuery;
+use crate::i18n::message;
+
+const PAGE_SIZE: u32 = 20;
+
+/// The search's fields that may be wrong, by the id of their input.
+const LAT: &str = "lat";
+const LON: &str = "lon";
+
+// ---------------------------------------------------------------------------------------------
+// Home
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "portal/home.html")]
+struct HomePage {
+    layout: Layout,
+}
+
+pub async fn home(ctx: Ctx) -> Response {
+    let page = HomePage {
+        layout: ctx.layout(ctx.t("portal-home-title")),
+    };
+    ctx.respond(html(&page))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search
+// ---------------------------------------------------------------------------------------------
+
+/// The search form as the browser sends it: every field is text, and a checkbox is there or not.
+#[derive(Debug, Default, Deserialize)]
+pub struct SearchForm {
+    q: Option<String>,
+    authority_id: Option<String>,
+    category: Option<String>,
+    municipality: Option<String>,
+    wheelchair_access: Option<String>,
+    sign_language: Option<String>,
+    home_visits: Option<String>,
+    transport: Option<String>,
+    free_seats: Option<String>,
+    sort: Option<String>,
+    lat: Option<String>,
+    lon: Option<String>,
+    cursor: Option<String>,
+}
+
+/// A text field as typed, `None` when left empty.
+fn filled(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
+pub struct SelectOption {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+pub struct Checkbox {
+    pub name: &'static str,
+    pub label: String,
+    pub checked: bool,
+}
+
+/// A field's problem, shown next to it and named by `aria-describedby`.
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+pub struct ResultRow {
+    pub offer_href: String,
+    pub title: String,
+    pub provider_href: String,
+    pub provider: String,
+    pub municipality: String,
+    pub price: String,
+    pub normative: Option<String>,
+    /// `None` when the recipient pays nothing extra.
+    pub copay: Option<String>,
+    pub distance: Option<String>,
+    pub free_seats: u32,
+}
+
+#[derive(Template)]
+#[template(path = "portal/search.html")]
+struct SearchPage {
+    layout: Layout,
+    q: String,
+    municipality: String,
+    lat: String,
+    lon: String,
+    authorities: Vec<SelectOption>,
+    categories: Vec<SelectOption>,
+    sorts: Vec<SelectOption>,
+    features: Vec<Checkbox>,
+    free_seats: bool,
+    errors: Vec<FieldError>,
+    results: Vec<ResultRow>,
+    /// Whether a search ran (the form may only have been opened).
+    searched: bool,
+    next_href: Option<String>,
+}
+
+impl SearchPage {
+    fn error(&self, field: &str) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message.as_str())
+    }
+}
+
+/// The title in the reader's language, or in any language it was given in.
+fn title_in(locale: Locale, titles: [&str; 3]) -> String {
+    let own = match locale {
+        Locale::Ru => titles[0],
+        Locale::Uk => titles[1],
+        Locale::En => titles[2],
+    };
+    std::iter::once(own)
+        .chain(titles)
+        .find(|t| !t.trim().is_empty())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+fn distance(locale: Locale, km: f64) -> String {
+    let number = format!("{km:.1}");
+    let number = match locale {
+        Locale::Ru | Locale::Uk => number.replace('.', ","),
+        Locale::En => number,
+    };
+    message(locale, "portal-distance", &[("km", number.into())])
+}
+
+fn category_key(category: ServiceCategory) -> String {
+    format!("portal-category-{}", category.as_str().replace('_', "-"))
+}
+
+fn money_of(dto: &crate::api::dto::MoneyDto) -> Option<Money> {
+    dto.parse("money").ok()
+}
+
+fn result_row(ctx: &Ctx, hit: &OfferHitDto) -> ResultRow {
+    let o = &hit.offer;
+    let price = money_of(&o.price);
+    let copay = hit
+        .copay
+        .as_ref()
+        .and_then(money_of)
+        .filter(|m| m.is_positive());
+    ResultRow {
+        offer_href: format!("/offers/{}", o.id),
+        title: title_in(ctx.locale, [&o.title_ru, &o.title_uk, &o.title_en]),
+        provider_href: format!("/providers/{}", o.provider_id),
+        provider: hit.provider_name.clone(),
+        municipality: o.location.municipality.clone(),
+        price: price.map(|m| ctx.money(m)).unwrap_or_default(),
+        normative: hit
+            .normative_cost
+            .as_ref()
+            .and_then(money_of)
+            .map(|m| ctx.money(m)),
+        copay: copay.map(|m| ctx.money(m)),
+        distance: hit.distance_km.map(|km| distance(ctx.locale, km)),
+        free_seats: o.free_seats,
+    }
+}
+
+/// A coordinate as typed: `48.48` or `48,48`.
+fn coordinate(text: &str, range: f64) -> Option<f64> {
+    text.replace(',', ".")
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && v.abs() <= range)
+}
+
+/// The query of this page without `cursor` and `lang`, plus the next page's cursor.
+fn next_page_href(query: Option<&str>, cursor: &str) -> String {
+    let mut pairs: Vec<String> = query
+        .unwrap_or_default()
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("cursor=") && !p.starts_with("lang="))
+        .map(str::to_owned)
+        .collect();
+    pairs.push(format!("cursor={cursor}"));
+    format!("/search?{}", pairs.join("&"))
+}
+
+pub async fn search(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    form: Result<Query<SearchForm>, QueryRejection>,
+) -> Response {
+    let form = form.map(|Query(f)| f).unwrap_or_default();
+    let result = search_page(&ctx, &state, form).await;
+    ctx.respond(result)
+}
+
+async fn search_page(ctx: &Ctx, state: &AppState, form: SearchForm) -> Result<Response, Failure> {
+    let mut errors = Vec::new();
+    let mut query = serde_json::Map::new();
+    let mut text = |name: &str, value: Option<&str>| {
+        if let Some(value) = value {
+            query.insert(name.to_owned(), value.into());
+        }
+    };
+    text("q", filled(&form.q));
+    text("municipality", filled(&form.municipality));
+    text("cursor", filled(&form.cursor));
+    let authority = filled(&form.authority_id).and_then(|a| a.parse::<Uuid>().ok());
+    if let Some(id) = authority {
+        query.insert("authority_id".into(), id.to_string().into());
+    }
+    let category = filled(&form.category).and_then(|c| c.parse::<ServiceCategory>().ok());
+    if let Some(c) = category {
+        query.insert("category".into(), c.as_str().into());
+    }
+    let flags = [
+        ("wheelchair_access", &form.wheelchair_access),
+        ("sign_language", &form.sign_language),
+        ("home_visits", &form.home_visits),
+        ("transport", &form.transport),
+        ("free_seats", &form.free_seats),
+    ];
+    for (name, value) in flags {
+        if value.is_some() {
+            query.insert(name.into(), true.into());
+        }
+    }
+    let lat = filled(&form.lat);
+    let lon = filled(&form.lon);
+    let near = match (lat, lon) {
+        (None, None) => None,
+        (Some(lat), Some(lon)) => {
+            let lat = coordinate(lat, 90.0);
+            let lon = coordinate(lon, 180.0);
+            if lat.is_none() {
+                errors.push(FieldError {
+                    field: LAT,
+                    message: ctx.t("portal-search-error-lat"),
+                });
+            }
+            if lon.is_none() {
+                errors.push(FieldError {
+                    field: LON,
+                    message: ctx.t("portal-search-error-lon"),
+                });
+            }
+            lat.zip(lon)
+        }
+        (None, Some(_)) | (Some(_), None) => {
+            errors.push(FieldError {
+                field: if lat.is_none() { LAT } else { LON },
+                message: ctx.t("portal-search-error-both"),
+            });
+            None
+        }
+    };
+    if let Some((lat, lon)) = near {
+        query.insert("near".into(), format!("{lat},{lon}").into());
+    }
+    let sort = match filled(&form.sort) {
+        Some(s @ ("price" | "distance")) => s,
+        _ => "relevance",
+    };
+    if sort == "distance" && near.is_none() && errors.is_empty() {
+        errors.push(FieldError {
+            field: LAT,
+            message: ctx.t("portal-search-error-distance"),
+        });
+    }
+    query.insert("sort".into(), sort.into());
+    query.insert("limit".into(), PAGE_SIZE.into());
+
+    let mut results = Vec::new();
+    let mut next_href = None;
+    if errors.is_empty() {
+        // The same search as `GET /api/v1/public/offers`, through its own handler, so the two
+        // cannot come to disagree on filters, pricing or paging.
+        let search_query: SearchQuery = serde_json::from_value(query.into()).map_err(|err| {
+            tracing::error!(%err, "portal search built a query the API does not accept");
+            Failure::Internal
+        })?;
+        let page = match search_offers(State(state.clone()), ApiQuery(search_query)).await {
+            Ok(axum::Json(page)) => page,
+            // A cursor edited by hand: start again from the first page.
+            Err(crate::error::ApiError::BadParameter { .. }) => crate::api::registry::OfferPage {
+                items: Vec::new(),
+                next_cursor: None,
+            },
+            Err(err) => return Err(err.into()),
+        };
+        results = page.items.iter().map(|hit| result_row(ctx, hit)).collect();
+        next_href = page
+            .next_cursor
+            .map(|c| next_page_href(ctx.query.as_deref(), &c));
+    }
+
+    let mut authorities = vec![SelectOption {
+        value: String::new(),
+        label: ctx.t("portal-search-any-authority"),
+        selected: authority.is_none(),
+    }];
+    for a in state.store.list_authorities().await? {
+        authorities.push(SelectOption {
+            value: a.id.to_string(),
+            label: a.names.get(ctx.locale).to_owned(),
+            selected: authority.is_some_and(|id| id == a.id.as_uuid()),
+        });
+    }
+    let mut categories = vec![SelectOption {
+        value: String::new(),
+        label: ctx.t("portal-search-any-category"),
+        selected: category.is_none(),
+    }];
+    categories.extend(ServiceCategory::ALL.iter().map(|c| SelectOption {
+        value: c.as_str().to_owned(),
+        label: ctx.t(&category_key(*c)),
+        selected: category == Some(*c),
+    }));
+    let sorts = ["relevance", "price", "distance"]
+        .into_iter()
+        .map(|s| SelectOption {
+            value: s.to_owned(),
+            label: ctx.t(&format!("portal-search-sort-{s}")),
+            selected: s == sort,
+        })
+        .collect();
+    let features = [
+        ("wheelchair_access", &form.wheelchair_access),
+        ("sign_language", &form.sign_language),
+        ("home_visits", &form.home_visits),
+        ("transport", &form.transport),
+    ]
+    .into_iter()
+    .map(|(name, value)| Checkbox {
+        name,
+        label: ctx.t(&format!("portal-feature-{}", name.replace('_', "-"))),
+        checked: value.is_some(),
+    })
+    .collect();
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    let title = if errors.is_empty() {
+        ctx.t("portal-search-title")
+    } else {
+        ctx.t("portal-search-title-errors")
+    };
+    let page = SearchPage {
+        layout: ctx.layout(title),
+        q: form.q.clone().unwrap_or_default(),
+        municipality: form.municipality.clone().unwrap_or_default(),
+        lat: form.lat.clone().unwrap_or_default(),
+        lon: form.lon.clone().unwrap_or_default(),
+        authorities,
+        categories,
+        sorts,
+        features,
+        free_seats: form.free_seats.is_some(),
+        searched: errors.is_empty(),
+        errors,
+        results,
+        next_href,
+    };
+    Ok((status, html(&page)?).into_response())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Offers and providers
+// ---------------------------------------------------------------------------------------------
+
+/// Offers of admitted providers that `keep` selects.
+///
+/// The store has no lookup of one offer or of one provider's offers yet, so this reads the whole
+/// public registry (what the open-data export reads) and filters it. Fine for a regional registry
+/// of a few thousand offers; at the 300 000 of the search benchmark it wants an indexed lookup in
+/// `RegistryStore`.
+async fn offers_where(
+    state: &AppState,
+    keep: impl Fn(&OfferHit) -> bool,
+) -> Result<Vec<OfferHit>, Failure> {
+    const REGISTRY_LIMIT: u32 = 1_000_000;
+    let today = jiff::tz::TimeZone::UTC.to_datetime(Timestamp::now()).date();
+    let hits = state
+        .store
+        .search_offers(&OfferQuery::everything(today, REGISTRY_LIMIT))
+        .await?;
+    Ok(hits.into_iter().filter(|h| keep(h)).collect())
+}
+
+fn parse_id(text: &str) -> Result<Uuid, Failure> {
+    text.parse().map_err(|_| Failure::NotFound)
+}
+
+fn legal_form_name(ctx: &Ctx, form: LegalForm) -> String {
+    ctx.t(&format!(
+        "portal-legal-form-{}",
+        form.as_str().replace('_', "-")
+    ))
+}
+
+/// A labelled line of a description list.
+pub struct Fact {
+    pub label: String,
+    pub value: String,
+}
+
+fn fact(ctx: &Ctx, key: &str, value: impl Into<String>) -> Fact {
+    Fact {
+        label: ctx.t(key),
+        value: value.into(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "portal/offer.html")]
+struct OfferPage {
+    layout: Layout,
+    title: String,
+    provider: String,
+    provider_href: String,
+    description: String,
+    price: String,
+    covered: Option<String>,
+    copay: Option<String>,
+    facts: Vec<Fact>,
+    features: Vec<String>,
+}
+
+pub async fn offer(ctx: Ctx, State(state): State<AppState>, Path(id): Path<String>) -> Response {
+    let result = offer_page(&ctx, &state, &id).await;
+    ctx.respond(result)
+}
+
+async fn offer_page(ctx: &Ctx, state: &AppState, id: &str) -> Result<Response, Failure> {
+    let id = parse_id(id)?;
+    let hit = offers_where(state, |h| h.offer.id == id)
+        .await?
+        .into_iter()
+        .next()
+        .ok_or(Failure::NotFound)?;
+    let d = &hit.offer.details;
+    let authority = state.store.authority(d.authority_id).await?;
+    let breakdown = hit.normative.and_then(|n| price_breakdown(d.price, n).ok());
+    let title = title_in(ctx.locale, [&d.titles[0], &d.titles[1], &d.titles[2]]);
+    let mut facts = vec![
+        fact(
+            ctx,
+            "portal-offer-authority",
+            authority.names.get(ctx.locale),
+        ),
+        fact(ctx, "portal-offer-municipality", &d.location.municipality),
+        fact(ctx, "portal-offer-address", &d.location.address),
+    ];
+    if !d.schedule.is_empty() {
+        facts.push(fact(ctx, "portal-offer-schedule", &d.schedule));
+    }
+    if let Some(normative) = hit.normative {
+        facts.push(fact(ctx, "portal-offer-normative", ctx.money(normative)));
+    }
+    facts.push(fact(
+        ctx,
+        "portal-offer-free-seats",
+        message(
+            ctx.locale,
+            "portal-seats",
+            &[
+                (
+                    "free",
+                    d.capacity.saturating_sub(hit.offer.seats_taken).into(),
+                ),
+                ("capacity", d.capacity.into()),
+            ],
+        ),
+    ));
+    if d.age_min.is_some() || d.age_max.is_some() {
+        let ages = match (d.age_min, d.age_max) {
+            (Some(min), Some(max)) => format!("{min}–{max}"),
+            (Some(min), None) => format!("{min}+"),
+            (None, Some(max)) => format!("0–{max}"),
+            (None, None) => String::new(),
+        };
+        facts.push(fact(ctx, "portal-offer-ages", ages));
+    }
+    if !d.languages.is_empty() {
+        let names: Vec<&str> = d
+            .languages
+            .iter()
+            .filter_map(|l| Locale::parse(l).ok())
+            .map(super::language_name)
+            .collect();
+        facts.push(fact(ctx, "portal-offer-languages", names.join(", ")));
+    }
+    let a = &d.accessibility;
+    let features = [
+        (a.wheelchair, "wheelchair-access"),
+        (a.sign_language, "sign-language"),
+        (a.home_visits, "home-visits"),
+        (a.transport, "transport"),
+    ]
+    .into_iter()
+    .filter(|(on, _)| *on)
+    .map(|(_, key)| ctx.t(&format!("portal-feature-{key}")))
+    .collect();
+    let page = OfferPage {
+        layout: ctx.layout(title.clone()),
+        title,
+        provider: hit.provider_name.clone(),
+        provider_href: format!("/providers/{}", d.provider_id),
+        description: d.description.clone(),
+        price: ctx.money(d.price),
+        covered: breakdown.map(|b| ctx.money(b.covered)),
+        copay: breakdown
+            .filter(|b| b.copay.is_positive())
+            .map(|b| ctx.money(b.copay)),
+        facts,
+        features,
+    };
+    html(&page)
+}
+
+pub struct OfferLink {
+    pub href: String,
+    pub title: String,
+    pub price: String,
+    pub municipality: String,
+}
+
+#[derive(Template)]
+#[template(path = "portal/provider.html")]
+struct ProviderPage {
+    layout: Layout,
+    name: String,
+    description: String,
+    facts: Vec<Fact>,
+    website: String,
+    offers: Vec<OfferLink>,
+}
+
+pub async fn provider(ctx: Ctx, State(state): State<AppState>, Path(id): Path<String>) -> Response {
+    let result = provider_page(&ctx, &state, &id).await;
+    ctx.respond(result)
+}
+
+async fn provider_page(ctx: &Ctx, state: &AppState, id: &str) -> Result<Response, Failure> {
+    let id = parse_id(id)?;
+    let provider = state.store.provider(id).await?;
+    let p = &provider.details;
+    let mut facts = vec![
+        fact(ctx, "portal-provider-full-name", &p.full_name),
+        fact(
+            ctx,
+            "portal-provider-legal-form",
+            legal_form_name(ctx, p.legal_form),
+        ),
+        fact(ctx, "portal-offer-address", &p.location.address),
+        fact(ctx, "portal-provider-phone", &p.phone),
+        fact(ctx, "portal-provider-email", &p.email),
+    ];
+    // An entrepreneur's INN identifies a person: the API withholds it too.
+    if !p.legal_form.is_person() {
+        facts.push(fact(ctx, "portal-provider-tax-id", &p.tax_id));
+    }
+    let offers = offers_where(state, |h| h.offer.details.provider_id == id)
+        .await?
+        .iter()
+        .map(|h| {
+            let d = &h.offer.details;
+            OfferLink {
+                href: format!("/offers/{}", h.offer.id),
+                title: title_in(ctx.locale, [&d.titles[0], &d.titles[1], &d.titles[2]]),
+                price: ctx.money(d.price),
+                municipality: d.location.municipality.clone(),
+            }
+        })
+        .collect();
+    let page = ProviderPage {
+        layout: ctx.layout(p.short_name.clone()),
+        name: p.short_name.clone(),
+        description: p.description.clone(),
+        facts,
+        website: p.website.clone(),
+        offers,
+    };
+    html(&page)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Open data
+// ---------------------------------------------------------------------------------------------
+
+pub struct Download {
+    pub label: String,
+    pub json: String,
+    pub csv: String,
+}
+
+#[derive(Template)]
+#[template(path = "portal/open_data.html")]
+struct OpenDataPage {
+    layout: Layout,
+    downloads: Vec<Download>,
+}
+
+pub async fn open_data(ctx: Ctx, State(state): State<AppState>) -> Response {
+    let result = open_data_page(&ctx, &state).await;
+    ctx.respond(result)
+}
+
+async fn open_data_page(ctx: &Ctx, state: &AppState) -> Result<Response, Failure> {
+    let base = "/api/v1/open/registry";
+    let mut downloads = vec![Download {
+        label: ctx.t("portal-open-data-all"),
+        json: format!("{base}.json"),
+        csv: format!("{base}.csv"),
+    }];
+    for a in state.store.list_authorities().await? {
+        downloads.push(Download {
+            label: a.names.get(ctx.locale).to_owned(),
+            json: format!("{base}.json?authority_id={}", a.id),
+            csv: format!("{base}.csv?authority_id={}", a.id),
+        });
+    }
+    let page = OpenDataPage {
+        layout: ctx.layout(ctx.t("portal-open-data-title")),
+        downloads,
+    };
+    html(&page)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_fall_back_to_any_language_given() {
+        assert_eq!(title_in(Locale::Uk, ["Плавание", "", ""]), "Плавание");
+        assert_eq!(
+            title_in(Locale::En, ["Плавание", "", "Swimming"]),
+            "Swimming"
+        );
+        assert_eq!(title_in(Locale::Ru, ["", "", ""]), "");
+    }
+
+    #[test]
+    fn distances_use_the_locale_decimal_separator() {
+        assert_eq!(distance(Locale::Ru, 2.345), "2,3 км");
+        assert_eq!(distance(Locale::En, 12.0), "12.0 km");
+    }
+
+    #[test]
+    fn coordinates_accept_a_decimal_comma() {
+        assert_eq!(coordinate("48,48", 90.0), Some(48.48));
+        assert_eq!(coordinate("91", 90.0), None);
+        assert_eq!(coordinate("NaN", 90.0), None);
+    }
+
+    #[test]
+    fn the_next_page_keeps_the_filters() {
+        assert_eq!(
+            next_page_href(Some("q=a&cursor=20&lang=uk&sort=price"), "40"),
+            "/search?q=a&sort=price&cursor=40"
+        );
+        assert_eq!(next_page_href(None, "20"), "/search?cursor=20");
+    }
+}
