@@ -111,7 +111,8 @@ test('a recipient signs in, sees the certificate and its history, and signs out'
   await screenshots(page, 'certificates-ru');
 
   await Promise.all([page.waitForNavigation(), card.locator('h3 a').click()]);
-  assert.match(await h1(page), /^Социальный сертификат № \d{2}-\d{4}-\d{6}-\d$/);
+  assert.match(await h1(page), /^Сертификат № \d{2}-\d{4}-\d{6}-\d$/);
+  assert.match(await page.title(), /^Социальный сертификат № \d{2}-\d{4}-\d{6}-\d · socert$/);
   assert.ok((await page.locator('table tbody tr').count()) >= 1, 'the history has the issue');
   assert.equal(await page.getByRole('link', { name: 'Распечатать сертификат' }).count(), 1);
   await checkA11y(page, 'certificate (ru)');

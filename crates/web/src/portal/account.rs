@@ -65,7 +65,12 @@ fn login_page(
     next: Option<&str>,
     error: Option<String>,
 ) -> Result<Response, Failure> {
-    let token = secret::new_token("").map_err(|_| Failure::Internal)?;
+    // Keep a token the browser has, so that two open sign-in tabs do not void each other's form;
+    // after a mismatch the caller has dropped it and a new one is made.
+    let token = match jar.get(LOGIN_CSRF_COOKIE).map(|c| c.value().to_owned()) {
+        Some(token) if !token.is_empty() => token,
+        _ => secret::new_token("").map_err(|_| Failure::Internal)?,
+    };
     let cookie = Cookie::build((LOGIN_CSRF_COOKIE, token.clone()))
         .http_only(true)
         .same_site(SameSite::Strict)
@@ -153,6 +158,7 @@ async fn login_submit(
     if !same(form.csrf.as_deref().unwrap_or_default(), &cookie_token) {
         // Most often a form left open past a restart of the browser: say so and offer a new one.
         let error = Some(ctx.t("portal-login-error-expired"));
+        let jar = jar.remove(Cookie::build(LOGIN_CSRF_COOKIE).path("/login"));
         return login_page(ctx, jar, StatusCode::FORBIDDEN, login, next, error);
     }
     let body = SignIn {

@@ -12,7 +12,7 @@ use socert_store::PageRequest;
 use socert_store::programs::{Certificate, WaitlistStatus};
 use uuid::Uuid;
 
-use super::public::Fact;
+use super::public::{Fact, fact};
 use super::{Ctx, Failure, Layout, html};
 use crate::AppState;
 use crate::i18n::{format_date, message, status_name};
@@ -124,7 +124,7 @@ pub struct HistoryRow {
 #[template(path = "portal/certificate.html")]
 struct CertificatePage {
     layout: Layout,
-    heading: String,
+    number: String,
     facts: Vec<Fact>,
     print_href: String,
     history: Vec<HistoryRow>,
@@ -178,21 +178,18 @@ async fn certificate_page(ctx: &Ctx, state: &AppState, id: &str) -> Result<Respo
         "cert-page-title",
         &[("number", number.as_str().into())],
     );
-    let fact = |key: &str, value: String| Fact {
-        label: ctx.t(key),
-        value,
-    };
+    let line = |key: &str, value: String| fact(ctx, key, value);
     let facts = vec![
-        fact("cert-program", program.spec.name.get(ctx.locale).to_owned()),
-        fact(
+        line("cert-program", program.spec.name.get(ctx.locale).to_owned()),
+        line(
             "portal-offer-authority",
             authority.names.get(ctx.locale).to_owned(),
         ),
-        fact("cert-status", status_name(ctx.locale, c.status)),
-        fact("cert-value", ctx.money(c.value)),
-        fact("portal-cert-available", ctx.money(c.available)),
-        fact("portal-cert-held", ctx.money(c.held)),
-        fact("cert-valid", validity(ctx, &c)),
+        line("cert-status", status_name(ctx.locale, c.status)),
+        line("cert-value", ctx.money(c.value)),
+        line("portal-cert-available", ctx.money(c.available)),
+        line("portal-cert-held", ctx.money(c.held)),
+        line("cert-valid", validity(ctx, &c)),
     ];
     let history = lines
         .items
@@ -205,8 +202,8 @@ async fn certificate_page(ctx: &Ctx, state: &AppState, id: &str) -> Result<Respo
         })
         .collect();
     let page = CertificatePage {
-        layout: ctx.layout(heading.clone()),
-        heading,
+        layout: ctx.layout(heading),
+        number,
         facts,
         print_href: format!("/api/v1/me/certificates/{}/print", c.id),
         history,

@@ -278,10 +278,9 @@ async fn search_page(ctx: &Ctx, state: &AppState, form: SearchForm) -> Result<Re
     if let Some((lat, lon)) = near {
         query.insert("near".into(), format!("{lat},{lon}").into());
     }
-    let sort = match filled(&form.sort) {
-        Some(s @ ("price" | "distance")) => s,
-        _ => "relevance",
-    };
+    let sort = filled(&form.sort)
+        .filter(|s| matches!(*s, "price" | "distance"))
+        .unwrap_or("relevance");
     if sort == "distance" && near.is_none() && errors.is_empty() {
         errors.push(FieldError {
             field: LAT,
@@ -427,7 +426,7 @@ pub struct Fact {
     pub value: String,
 }
 
-fn fact(ctx: &Ctx, key: &str, value: impl Into<String>) -> Fact {
+pub(super) fn fact(ctx: &Ctx, key: &str, value: impl Into<String>) -> Fact {
     Fact {
         label: ctx.t(key),
         value: value.into(),
