@@ -109,18 +109,10 @@ pub async fn login_form(
 
 /// Where someone lands after signing in when no page asked for it: their cabinet.
 fn home_of(principal: Option<&Principal>) -> &'static str {
-    let Some(p) = principal else { return "/" };
-    if p.grants.iter().any(|g| {
-        matches!(
-            g.role,
-            Role::Officer | Role::Auditor | Role::Admin | Role::Superadmin
-        )
-    }) {
-        "/cabinet/officer"
-    } else if p.grants.iter().any(|g| g.role == Role::Recipient) {
-        "/cabinet/certificates"
-    } else {
-        "/"
+    match principal {
+        Some(p) if super::reads_programs(p) => "/cabinet/officer",
+        Some(p) if p.grants.iter().any(|g| g.role == Role::Recipient) => "/cabinet/certificates",
+        _ => "/",
     }
 }
 
@@ -276,4 +268,43 @@ async fn logout_submit(
     let mut response = Redirect::to("/").into_response();
     copy_set_cookies(&signed_out, &mut response);
     Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use socert_domain::AuthorityId;
+    use socert_domain::identity::Grant;
+
+    use super::*;
+
+    fn principal(role: Role, subject: bool) -> Principal {
+        let authority = (role != Role::Superadmin).then(AuthorityId::new);
+        let subject = subject.then(uuid::Uuid::now_v7);
+        Principal {
+            user: None,
+            token: None,
+            grants: vec![Grant::new(role, authority, subject).unwrap()],
+        }
+    }
+
+    #[test]
+    fn each_role_lands_where_it_may_go() {
+        assert_eq!(home_of(None), "/");
+        for (role, subject, home) in [
+            (Role::Officer, false, "/cabinet/officer"),
+            (Role::Auditor, false, "/cabinet/officer"),
+            (Role::Superadmin, false, "/cabinet/officer"),
+            // An admin manages users, not programs: the dashboard would refuse them.
+            (Role::Admin, false, "/"),
+            (Role::Recipient, true, "/cabinet/certificates"),
+        ] {
+            assert_eq!(home_of(Some(&principal(role, subject))), home, "{role}");
+        }
+        let provider = Principal {
+            user: None,
+            token: None,
+            grants: vec![Grant::new(Role::Provider, None, Some(uuid::Uuid::now_v7())).unwrap()],
+        };
+        assert_eq!(home_of(Some(&provider)), "/");
+    }
 }

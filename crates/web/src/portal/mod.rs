@@ -233,6 +233,17 @@ impl Layout {
     }
 }
 
+/// Whether `principal` may read programs somewhere (an officer, an auditor, a superadmin): the
+/// rule of the officer's dashboard, as the API's `programs.read` routes apply it.
+pub fn reads_programs(principal: &socert_domain::identity::Principal) -> bool {
+    principal.grants.iter().any(|g| {
+        matches!(
+            principal.decide(Action::ProgramsRead, g.authority),
+            Decision::Allow(_)
+        )
+    })
+}
+
 /// Language names as their speakers write them: a reader who does not understand the current
 /// language still finds their own.
 fn language_name(locale: Locale) -> &'static str {
@@ -259,16 +270,8 @@ impl Ctx {
         }
     }
 
-    /// Whether the signed-in user may act as an officer or auditor somewhere.
     fn reads_programs(&self) -> bool {
-        self.principal().is_some_and(|p| {
-            p.grants.iter().any(|g| {
-                matches!(
-                    p.decide(Action::ProgramsRead, g.authority),
-                    Decision::Allow(_)
-                )
-            })
-        })
+        self.principal().is_some_and(reads_programs)
     }
 
     fn acts_for_recipients(&self) -> bool {
