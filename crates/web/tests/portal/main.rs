@@ -135,6 +135,124 @@ fn json_post(path: &str, body: &serde_json::Value) -> Request<Body> {
         .unwrap()
 }
 
+/// A funded home-care program in Khabarovsk and certificates for three older people; the demo
+/// recipient user is made the representative of the first two. Returns the names of the two and
+/// the certificate ids of all three.
+async fn a_representative_with_two_people(app: &TestApp) -> (Vec<String>, Vec<String>) {
+    use socert_domain::certificate::{EligibilityRules, age_on};
+    use socert_domain::identity::{Grant, Login, Role};
+    use socert_domain::ledger::IdempotencyKey;
+    use socert_domain::program::{CertificateTemplate, ProgramSpec, TemplateValue};
+    use socert_domain::{AuthorityId, LocalizedText, Money, ServiceCategory};
+    use socert_store::audit::Actor;
+    use socert_store::programs::{IssueOutcome, Upserted};
+    use socert_store::{PageRequest, ServiceFilter};
+
+    let store = app.store.as_ref();
+    let actor = Actor::system("portal-test");
+    let authority: AuthorityId = app.authority("27").await.parse().unwrap();
+    let tenant = store.authority(authority).await.unwrap();
+    let today = tenant.date_at(jiff::Timestamp::now());
+    let services = store
+        .services(
+            authority,
+            &ServiceFilter {
+                category: Some(ServiceCategory::HomeCare),
+            },
+            &PageRequest {
+                after: None,
+                limit: 100,
+            },
+        )
+        .await
+        .unwrap()
+        .items
+        .iter()
+        .map(|s| s.id)
+        .collect();
+    let value = Money::from_minor(4_500_000, tenant.currency);
+    let spec = ProgramSpec {
+        name: LocalizedText::new("Уход на дому", "Догляд удома", "Home care").unwrap(),
+        services,
+        starts: today.checked_sub(jiff::Span::new().days(1)).unwrap(),
+        ends: today.checked_add(jiff::Span::new().days(400)).unwrap(),
+        quota: None,
+        max_funded: None,
+        rules: EligibilityRules {
+            min_age: Some(60),
+            ..Default::default()
+        },
+        priority_categories: vec![],
+        template: CertificateTemplate {
+            value: TemplateValue::Money { amount: value },
+            validity_months: 12,
+            of_account: false,
+        },
+    };
+    let program = store
+        .create_program(authority, &spec, &actor)
+        .await
+        .unwrap();
+    let key = IdempotencyKey::parse("portal-test-budget").unwrap();
+    store
+        .fund_program(
+            authority,
+            program.id,
+            value.checked_mul(3).unwrap(),
+            &key,
+            today,
+            &actor,
+        )
+        .await
+        .unwrap();
+    let people: Vec<_> = socert_domain::demo_people::people(40, 7, &["khabarovsk"])
+        .into_iter()
+        .filter(|p| age_on(p.birth_date, today) >= 60)
+        .take(3)
+        .collect();
+    assert_eq!(people.len(), 3);
+    let ids: Vec<_> = store
+        .upsert_recipients(authority, &people, &actor)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|u| match u {
+            Upserted::Created(id) | Upserted::Existing(id) => id,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    let certificates = store
+        .issue(authority, program.id, &ids, today, &actor)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|outcome| match outcome {
+            IssueOutcome::Issued(c) => c.id.to_string(),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    let user = store
+        .credentials(&Login::parse("recipient@khabarovsk.demo").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .user;
+    for person in &ids[..2] {
+        store
+            .grant(
+                user,
+                Grant::new(Role::Recipient, Some(authority), Some(*person)).unwrap(),
+                &actor,
+            )
+            .await
+            .unwrap();
+    }
+    (
+        people[..2].iter().map(|p| p.name.to_string()).collect(),
+        certificates,
+    )
+}
+
 on_both_backends! {
     async fn public_pages_speak_the_readers_language(app: TestApp) {
         for (code, home, search) in [
@@ -347,5 +465,40 @@ on_both_backends! {
         assert!(page.contains("aria-describedby=\"lat-error coords-hint\""), "{page}");
         assert!(page.contains("Enter your latitude and longitude to sort by distance."));
         assert!(page.starts_with("<!doctype html>"));
+    }
+    async fn a_representative_sees_every_person_and_each_certificates_history(app: TestApp) {
+        let (names, certificates) = a_representative_with_two_people(&app).await;
+        let recipient = session_cookie(&app.login("recipient@khabarovsk.demo").await);
+        let page = text(&app.send_raw(get_as("/cabinet/certificates?lang=ru", Some(&recipient), None)).await);
+        assert_eq!(h1(&page), "Мои сертификаты");
+        // One section per person, each with their certificate, in their own words and money.
+        for (name, certificate) in names.iter().zip(&certificates) {
+            assert!(page.contains(&format!("\">{name}</h2>")), "{name} in\n{page}");
+            assert!(page.contains(&format!("href=\"/cabinet/certificates/{certificate}\"")));
+        }
+        assert_eq!(page.matches("<section class=\"person\"").count(), 2);
+        assert!(page.contains("45\u{a0}000,00\u{a0}₽"));
+        assert!(page.contains("Действует"));
+        assert!(!page.contains(&certificates[2]), "a third person's certificate is not theirs");
+
+        let detail = app.send_raw(get_as(&format!("/cabinet/certificates/{}?lang=en", certificates[0]), Some(&recipient), None)).await;
+        assert_eq!(detail.status, StatusCode::OK);
+        let page = text(&detail);
+        assert!(h1(&page).starts_with("Certificate No. <span class=\"nowrap\">27-"), "{page}");
+        assert!(page.contains("₽45,000.00"));
+        assert_eq!(page.matches("<tr><td>").count(), 1, "the issue is the one line of history:\n{page}");
+        assert!(page.contains(&format!("href=\"/api/v1/me/certificates/{}/print\"", certificates[0])));
+        // Someone else's certificate does not exist for them; neither does it for a stranger.
+        let other = app.send_raw(get_as(&format!("/cabinet/certificates/{}", certificates[2]), Some(&recipient), None)).await;
+        assert_eq!(other.status, StatusCode::NOT_FOUND);
+        let officer = session_cookie(&app.login("officer@khabarovsk.demo").await);
+        let other = app.send_raw(get_as(&format!("/cabinet/certificates/{}", certificates[0]), Some(&officer), None)).await;
+        assert_eq!(other.status, StatusCode::NOT_FOUND);
+        // The dashboard counts them without naming anyone.
+        let page = text(&app.send_raw(get_as("/cabinet/officer", Some(&officer), None)).await);
+        assert!(page.contains("<td class=\"num\">3</td>"), "{page}");
+        for name in &names {
+            assert!(!page.contains(name.as_str()));
+        }
     }
 }
