@@ -130,7 +130,10 @@ test('a recipient signs in, sees the certificate and its history, and signs out'
   assert.equal(await h1(page), 'Доступ запрещён');
   await checkA11y(page, 'forbidden (ru)');
 
+  // Public pages keep passing with the signed-in header and its sign-out form.
   await go(page, '/');
+  await checkA11y(page, 'home (recipient)');
+  await screenshots(page, 'home-recipient-ru');
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Выйти' }).click()]);
   assert.ok(await page.getByRole('link', { name: 'Войти' }).isVisible());
   const again = await go(page, '/cabinet/certificates');
@@ -158,6 +161,11 @@ test('an officer signs in and sees the dashboard of the authority', async () => 
   await checkA11y(page, 'officer dashboard (uk)');
   await screenshots(page, 'officer-uk');
 
+  await go(page, '/search?q=%D0%B4%D0%BE%D0%B3%D0%BB%D1%8F%D0%B4');
+  assert.ok((await page.locator('ol.cards > li').count()) > 0, 'Ukrainian words find offers');
+  await checkA11y(page, 'search (officer, uk)');
+
+  await go(page, '/cabinet/officer');
   await page.getByRole('link', { name: 'English' }).click();
   await page.waitForLoadState();
   assert.equal(await h1(page), 'Dashboard');
