@@ -61,6 +61,17 @@ test('a citizen searches the registry and opens an offer and its provider', asyn
   await checkA11y(page, 'search results (ru)');
   await screenshots(page, 'search-ru');
 
+  // Twenty to a page; the next page keeps the filters and goes on from there.
+  await go(page, '/search?category=sports&sort=price');
+  assert.equal(await page.locator('ol.cards > li').count(), 20);
+  const lastPrice = await page.locator('ol.cards > li').last().locator('dd').first().textContent();
+  await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Следующая страница' }).click()]);
+  assert.match(page.url(), /category=sports&sort=price&cursor=20$/);
+  assert.equal(await page.locator('#category').inputValue(), 'sports');
+  const firstPrice = await page.locator('ol.cards > li').first().locator('dd').first().textContent();
+  const amount = (text) => Number(text.replace(/[^0-9,]/g, '').replace(',', '.'));
+  assert.ok(amount(firstPrice) >= amount(lastPrice), `${firstPrice} follows ${lastPrice}`);
+
   // A wrong coordinate is reported next to its field.
   await go(page, '/search?q=%D1%83%D1%85%D0%BE%D0%B4&sort=distance&lat=100&lon=135');
   assert.equal(await page.locator('#lat').getAttribute('aria-invalid'), 'true');
