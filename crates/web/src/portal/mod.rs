@@ -54,6 +54,32 @@ pub fn routes() -> Router<AppState> {
         .route("/cabinet/officer", get(cabinet::officer))
         .route(PORTAL_CSS_PATH, get(stylesheet))
         .layer(middleware::from_fn(remember_language))
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(panic_page))
+}
+
+/// A bug in a page handler: an HTML page in all three languages (the reader's is not known any
+/// more), where the API would answer with a problem document.
+fn panic_page(_panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    tracing::error!("portal page panicked");
+    let mut body = String::from(
+        "<!doctype html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
+    );
+    let title = message(Locale::Ru, "portal-error-internal-title", &[]);
+    body.push_str(&format!(
+        "<title>{title} · socert</title>\n<link rel=\"stylesheet\" href=\"{PORTAL_CSS_PATH}\">\n\
+         </head>\n<body>\n<main id=\"main\" class=\"wrap\">\n<h1>{title}</h1>\n"
+    ));
+    for locale in Locale::ALL {
+        let text = message(locale, "portal-error-internal-text", &[]);
+        let home = message(locale, "portal-error-home", &[]);
+        body.push_str(&format!(
+            "<p lang=\"{}\">{text} <a href=\"/\">{home}</a></p>\n",
+            locale.code()
+        ));
+    }
+    body.push_str("</main>\n</body>\n</html>\n");
+    (StatusCode::INTERNAL_SERVER_ERROR, html_headers(), body).into_response()
 }
 
 /// An address nothing answers: a problem document under the API's paths, a page elsewhere (a
@@ -450,6 +476,27 @@ mod tests {
         assert_eq!(lang_param(Some("q=a&lang=uk")), Some(Locale::Uk));
         assert_eq!(lang_param(Some("lang=de")), None);
         assert_eq!(lang_param(None), None);
+    }
+
+    #[tokio::test]
+    async fn a_panic_gives_a_page_in_every_language() {
+        let response = panic_page(Box::new("boom"));
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(
+            response.headers()[header::CONTENT_TYPE],
+            "text/html; charset=utf-8"
+        );
+        let body = axum::body::to_bytes(response.into_body(), 1 << 20)
+            .await
+            .unwrap();
+        let page = String::from_utf8(body.to_vec()).unwrap();
+        assert_eq!(page.matches("<h1>").count(), 1);
+        for locale in Locale::ALL {
+            let text = message(locale, "portal-error-internal-text", &[]);
+            assert!(page.contains(&text), "{locale}: {page}");
+            // Our own messages go in unescaped: they must stay free of markup.
+            assert!(!text.contains(['<', '&', '"']), "{locale}");
+        }
     }
 
     #[test]
