@@ -14,6 +14,7 @@ use uuid::Uuid;
 use super::{Ctx, Failure, Layout, html};
 use crate::AppState;
 use crate::api::registry::{OfferHitDto, SearchQuery, search_offers};
+use crate::error::ApiError;
 use crate::extract::ApiQuery;
 use crate::i18n::message;
 
@@ -216,16 +217,83 @@ pub async fn search(
 }
 
 async fn search_page(ctx: &Ctx, state: &AppState, form: SearchForm) -> Result<Response, Failure> {
+    let (query, choice, errors) = api_query(ctx, &form);
+    let (results, next_href) = if errors.is_empty() {
+        run_search(ctx, state, query).await?
+    } else {
+        (Vec::new(), None)
+    };
+    let (status, title) = if errors.is_empty() {
+        (StatusCode::OK, ctx.t("portal-search-title"))
+    } else {
+        (StatusCode::BAD_REQUEST, ctx.t("portal-search-title-errors"))
+    };
+    let page = SearchPage {
+        layout: ctx.layout(title),
+        q: form.q.clone().unwrap_or_default(),
+        municipality: form.municipality.clone().unwrap_or_default(),
+        lat: form.lat.clone().unwrap_or_default(),
+        lon: form.lon.clone().unwrap_or_default(),
+        authorities: authority_options(ctx, state, choice.authority).await?,
+        categories: category_options(ctx, choice.category),
+        sorts: ["relevance", "price", "distance"]
+            .into_iter()
+            .map(|s| SelectOption {
+                value: s.to_owned(),
+                label: ctx.t(&format!("portal-search-sort-{s}")),
+                selected: s == choice.sort,
+            })
+            .collect(),
+        features: [
+            ("wheelchair_access", &form.wheelchair_access),
+            ("sign_language", &form.sign_language),
+            ("home_visits", &form.home_visits),
+            ("transport", &form.transport),
+        ]
+        .into_iter()
+        .map(|(name, value)| Checkbox {
+            name,
+            label: ctx.t(&format!("portal-feature-{}", name.replace('_', "-"))),
+            checked: value.is_some(),
+        })
+        .collect(),
+        free_seats: form.free_seats.is_some(),
+        searched: errors.is_empty(),
+        errors,
+        results,
+        next_href,
+    };
+    Ok((status, html(&page)?).into_response())
+}
+
+/// What the reader chose in the form's lists, to show it chosen again.
+struct Choice {
+    authority: Option<Uuid>,
+    category: Option<ServiceCategory>,
+    sort: &'static str,
+}
+
+/// The form as the parameters of `GET /api/v1/public/offers`, or what the reader has to correct.
+/// A list value that is not one of ours (an edited address) is ignored rather than refused.
+fn api_query(
+    ctx: &Ctx,
+    form: &SearchForm,
+) -> (
+    serde_json::Map<String, serde_json::Value>,
+    Choice,
+    Vec<FieldError>,
+) {
     let mut errors = Vec::new();
     let mut query = serde_json::Map::new();
-    let mut text = |name: &str, value: Option<&str>| {
-        if let Some(value) = value {
-            query.insert(name.to_owned(), value.into());
+    for (name, value) in [
+        ("q", &form.q),
+        ("municipality", &form.municipality),
+        ("cursor", &form.cursor),
+    ] {
+        if let Some(value) = filled(value) {
+            query.insert(name.into(), value.into());
         }
-    };
-    text("q", filled(&form.q));
-    text("municipality", filled(&form.municipality));
-    text("cursor", filled(&form.cursor));
+    }
     let authority = filled(&form.authority_id).and_then(|a| a.parse::<Uuid>().ok());
     if let Some(id) = authority {
         query.insert("authority_id".into(), id.to_string().into());
@@ -234,156 +302,127 @@ async fn search_page(ctx: &Ctx, state: &AppState, form: SearchForm) -> Result<Re
     if let Some(c) = category {
         query.insert("category".into(), c.as_str().into());
     }
-    let flags = [
+    for (name, value) in [
         ("wheelchair_access", &form.wheelchair_access),
         ("sign_language", &form.sign_language),
         ("home_visits", &form.home_visits),
         ("transport", &form.transport),
         ("free_seats", &form.free_seats),
-    ];
-    for (name, value) in flags {
+    ] {
         if value.is_some() {
             query.insert(name.into(), true.into());
         }
     }
-    let lat = filled(&form.lat);
-    let lon = filled(&form.lon);
-    let near = match (lat, lon) {
+    let mut field_error = |field, key: &str| {
+        errors.push(FieldError {
+            field,
+            message: ctx.t(key),
+        });
+    };
+    let near = match (filled(&form.lat), filled(&form.lon)) {
         (None, None) => None,
         (Some(lat), Some(lon)) => {
             let lat = coordinate(lat, 90.0);
             let lon = coordinate(lon, 180.0);
             if lat.is_none() {
-                errors.push(FieldError {
-                    field: LAT,
-                    message: ctx.t("portal-search-error-lat"),
-                });
+                field_error(LAT, "portal-search-error-lat");
             }
             if lon.is_none() {
-                errors.push(FieldError {
-                    field: LON,
-                    message: ctx.t("portal-search-error-lon"),
-                });
+                field_error(LON, "portal-search-error-lon");
             }
             lat.zip(lon)
         }
-        (None, Some(_)) | (Some(_), None) => {
-            errors.push(FieldError {
-                field: if lat.is_none() { LAT } else { LON },
-                message: ctx.t("portal-search-error-both"),
-            });
+        (None, Some(_)) => {
+            field_error(LAT, "portal-search-error-both");
+            None
+        }
+        (Some(_), None) => {
+            field_error(LON, "portal-search-error-both");
             None
         }
     };
+    let sort = match filled(&form.sort) {
+        Some("price") => "price",
+        Some("distance") => "distance",
+        _ => "relevance",
+    };
+    if sort == "distance"
+        && near.is_none()
+        && filled(&form.lat).is_none()
+        && filled(&form.lon).is_none()
+    {
+        field_error(LAT, "portal-search-error-distance");
+    }
     if let Some((lat, lon)) = near {
         query.insert("near".into(), format!("{lat},{lon}").into());
     }
-    let sort = filled(&form.sort)
-        .filter(|s| matches!(*s, "price" | "distance"))
-        .unwrap_or("relevance");
-    if sort == "distance" && near.is_none() && errors.is_empty() {
-        errors.push(FieldError {
-            field: LAT,
-            message: ctx.t("portal-search-error-distance"),
-        });
-    }
     query.insert("sort".into(), sort.into());
     query.insert("limit".into(), PAGE_SIZE.into());
+    let choice = Choice {
+        authority,
+        category,
+        sort,
+    };
+    (query, choice, errors)
+}
 
-    let mut results = Vec::new();
-    let mut next_href = None;
-    if errors.is_empty() {
-        // The same search as `GET /api/v1/public/offers`, through its own handler, so the two
-        // cannot come to disagree on filters, pricing or paging.
-        let search_query: SearchQuery = serde_json::from_value(query.into()).map_err(|err| {
-            tracing::error!(%err, "portal search built a query the API does not accept");
-            Failure::Internal
-        })?;
-        let page = match search_offers(State(state.clone()), ApiQuery(search_query)).await {
-            Ok(axum::Json(page)) => page,
-            // A cursor edited by hand: start again from the first page.
-            Err(crate::error::ApiError::BadParameter { .. }) => crate::api::registry::OfferPage {
-                items: Vec::new(),
-                next_cursor: None,
-            },
-            Err(err) => return Err(err.into()),
-        };
-        results = page.items.iter().map(|hit| result_row(ctx, hit)).collect();
-        next_href = page
-            .next_cursor
-            .map(|c| next_page_href(ctx.query.as_deref(), &c));
-    }
+/// The search, run by the API's own handler so that the two cannot come to disagree on filters,
+/// pricing or paging; the page's result cards and the next page's address.
+async fn run_search(
+    ctx: &Ctx,
+    state: &AppState,
+    query: serde_json::Map<String, serde_json::Value>,
+) -> Result<(Vec<ResultRow>, Option<String>), Failure> {
+    let query: SearchQuery = serde_json::from_value(query.into()).map_err(|err| {
+        tracing::error!(%err, "portal search built a query the API does not accept");
+        Failure::Internal
+    })?;
+    let page = match search_offers(State(state.clone()), ApiQuery(query)).await {
+        Ok(axum::Json(page)) => page,
+        // Only a cursor edited by hand gets here (the rest was checked): nothing on that page.
+        Err(ApiError::BadParameter { .. }) => return Ok((Vec::new(), None)),
+        Err(err) => return Err(err.into()),
+    };
+    let rows = page.items.iter().map(|hit| result_row(ctx, hit)).collect();
+    let next = page
+        .next_cursor
+        .map(|c| next_page_href(ctx.query.as_deref(), &c));
+    Ok((rows, next))
+}
 
-    let mut authorities = vec![SelectOption {
+async fn authority_options(
+    ctx: &Ctx,
+    state: &AppState,
+    chosen: Option<Uuid>,
+) -> Result<Vec<SelectOption>, Failure> {
+    let mut options = vec![SelectOption {
         value: String::new(),
         label: ctx.t("portal-search-any-authority"),
-        selected: authority.is_none(),
+        selected: chosen.is_none(),
     }];
     for a in state.store.list_authorities().await? {
-        authorities.push(SelectOption {
+        options.push(SelectOption {
             value: a.id.to_string(),
             label: a.names.get(ctx.locale).to_owned(),
-            selected: authority.is_some_and(|id| id == a.id.as_uuid()),
+            selected: chosen == Some(a.id.as_uuid()),
         });
     }
-    let mut categories = vec![SelectOption {
+    Ok(options)
+}
+
+fn category_options(ctx: &Ctx, chosen: Option<ServiceCategory>) -> Vec<SelectOption> {
+    let any = SelectOption {
         value: String::new(),
         label: ctx.t("portal-search-any-category"),
-        selected: category.is_none(),
-    }];
-    categories.extend(ServiceCategory::ALL.iter().map(|c| SelectOption {
-        value: c.as_str().to_owned(),
-        label: ctx.t(&category_key(*c)),
-        selected: category == Some(*c),
-    }));
-    let sorts = ["relevance", "price", "distance"]
-        .into_iter()
-        .map(|s| SelectOption {
-            value: s.to_owned(),
-            label: ctx.t(&format!("portal-search-sort-{s}")),
-            selected: s == sort,
-        })
-        .collect();
-    let features = [
-        ("wheelchair_access", &form.wheelchair_access),
-        ("sign_language", &form.sign_language),
-        ("home_visits", &form.home_visits),
-        ("transport", &form.transport),
-    ]
-    .into_iter()
-    .map(|(name, value)| Checkbox {
-        name,
-        label: ctx.t(&format!("portal-feature-{}", name.replace('_', "-"))),
-        checked: value.is_some(),
-    })
-    .collect();
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::BAD_REQUEST
+        selected: chosen.is_none(),
     };
-    let title = if errors.is_empty() {
-        ctx.t("portal-search-title")
-    } else {
-        ctx.t("portal-search-title-errors")
-    };
-    let page = SearchPage {
-        layout: ctx.layout(title),
-        q: form.q.clone().unwrap_or_default(),
-        municipality: form.municipality.clone().unwrap_or_default(),
-        lat: form.lat.clone().unwrap_or_default(),
-        lon: form.lon.clone().unwrap_or_default(),
-        authorities,
-        categories,
-        sorts,
-        features,
-        free_seats: form.free_seats.is_some(),
-        searched: errors.is_empty(),
-        errors,
-        results,
-        next_href,
-    };
-    Ok((status, html(&page)?).into_response())
+    std::iter::once(any)
+        .chain(ServiceCategory::ALL.iter().map(|c| SelectOption {
+            value: c.as_str().to_owned(),
+            label: ctx.t(&category_key(*c)),
+            selected: chosen == Some(*c),
+        }))
+        .collect()
 }
 
 // ---------------------------------------------------------------------------------------------

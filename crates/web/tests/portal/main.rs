@@ -380,7 +380,7 @@ on_both_backends! {
         let page = text(&app.send_raw(get_as("/login?next=https://evil.example/", None, None)).await);
         assert_eq!(hidden(&page, "next"), "");
 
-        let (_, _, _, _) = palliative_ngo_applies(&app).await;
+        palliative_ngo_applies(&app).await;
 
         // A recipient does not reach the officer's dashboard: a page in their language says why.
         let recipient = session_cookie(&app.login("recipient@khabarovsk.demo").await);
