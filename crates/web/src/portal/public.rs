@@ -715,6 +715,59 @@ mod tests {
         assert_eq!(coordinate("NaN", 90.0), None);
     }
 
+    fn reader() -> Ctx {
+        Ctx {
+            locale: Locale::En,
+            caller: crate::auth::Caller::Anonymous,
+            user_name: None,
+            path: "/search".into(),
+            query: None,
+            request_id: None,
+        }
+    }
+
+    fn form(pairs: &str) -> SearchForm {
+        let uri: axum::http::Uri = format!("/search?{pairs}").parse().unwrap();
+        axum::extract::Query::<SearchForm>::try_from_uri(&uri)
+            .unwrap()
+            .0
+    }
+
+    #[test]
+    fn the_form_becomes_the_apis_query() {
+        let (query, choice, errors) = api_query(
+            &reader(),
+            &form(
+                "q=+home+care&category=home_care&wheelchair_access=true&lat=48,48&lon=135.07&sort=distance&authority_id=nonsense",
+            ),
+        );
+        assert!(errors.is_empty());
+        assert_eq!(query["q"], "home care");
+        assert_eq!(query["category"], "home_care");
+        assert_eq!(query["wheelchair_access"], true);
+        assert_eq!(query["near"], "48.48,135.07");
+        assert_eq!(query["sort"], "distance");
+        assert!(!query.contains_key("authority_id") && !query.contains_key("free_seats"));
+        assert_eq!(choice.authority, None);
+        assert_eq!(choice.category, Some(ServiceCategory::HomeCare));
+    }
+
+    #[test]
+    fn coordinates_are_checked_field_by_field() {
+        for (pairs, field, key) in [
+            ("lat=48.5", LON, "portal-search-error-both"),
+            ("lon=135", LAT, "portal-search-error-both"),
+            ("lat=91&lon=135", LAT, "portal-search-error-lat"),
+            ("lat=48&lon=east", LON, "portal-search-error-lon"),
+            ("sort=distance", LAT, "portal-search-error-distance"),
+        ] {
+            let (_, _, errors) = api_query(&reader(), &form(pairs));
+            assert_eq!(errors.len(), 1, "{pairs}");
+            assert_eq!(errors[0].field, field, "{pairs}");
+            assert_eq!(errors[0].message, reader().t(key), "{pairs}");
+        }
+    }
+
     #[test]
     fn the_next_page_keeps_the_filters() {
         assert_eq!(
