@@ -56,7 +56,8 @@ export SOCERT_SCREENSHOTS="$root/target/screenshots"
 mkdir -p "$SOCERT_SCREENSHOTS"
 started=$(date +%s)
 status=0
-(cd "$e2e" && node --test --test-concurrency=1 tests/) || status=$?
+# A hung page must not hang CI: every test has two minutes.
+(cd "$e2e" && node --test --test-concurrency=1 --test-timeout=120000 tests/) || status=$?
 echo "e2e: browser tests took $(( $(date +%s) - started )) s; screenshots in target/screenshots/"
 if [ "$status" -ne 0 ]; then
   echo "e2e: server log:" >&2
