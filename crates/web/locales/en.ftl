@@ -54,3 +54,203 @@ cert-status-active = Active
 cert-status-exhausted = Used up
 cert-status-expired = Expired
 cert-status-revoked = Revoked
+
+## Portal: frame of every page
+
+portal-skip-to-content = Skip to main content
+portal-site-tagline = social certificates
+portal-languages-label = Language
+portal-main-nav-label = Main menu
+portal-signed-in-as = Signed in as
+portal-sign-in = Sign in
+portal-sign-out = Sign out
+portal-nav-home = Home
+portal-nav-search = Find a service
+portal-nav-open-data = Open data
+portal-nav-certificates = My certificates
+portal-nav-officer = Dashboard
+portal-footer-text = socert is run by regional social protection authorities. The registry of providers is open to everyone.
+portal-footer-api = API for developers
+portal-error-prefix = Error:
+portal-form-errors = Please correct the following
+
+## Portal: error pages
+
+portal-error-not-found-title = Page not found
+portal-error-not-found-text = There is no page at this address. Check the address, or start again from the home page.
+portal-error-forbidden-title = Access denied
+portal-error-forbidden-text = Your account does not give access to this page. If you think it should, contact your authority.
+portal-error-internal-title = Something went wrong
+portal-error-internal-text = The page could not be shown because of an error on our side. Please try again in a few minutes.
+portal-error-request-id = If you contact support, quote this number:
+portal-error-home = Go to the home page
+
+## Portal: home
+
+portal-home-title = Social certificates: the money follows you
+portal-home-lead = A social certificate is your right to a social service paid for by the region. You choose who provides it: a state institution, a non-profit or a business from the public registry.
+portal-home-find = Find a service
+portal-home-my-certificates = My certificates
+portal-how-title = How it works
+portal-how-1-title = Get a certificate
+portal-how-1-text = Apply to the social protection office. If you are eligible, you get a certificate with its value and validity.
+portal-how-2-title = Choose a provider
+portal-how-2-text = Search the registry for a service near you. Every offer shows its price, what the certificate covers and any co-payment.
+portal-how-3-title = Receive the service
+portal-how-3-text = The provider delivers the service and records it. You confirm each visit or dispute it.
+portal-how-4-title = The region pays the provider
+portal-how-4-text = Once you have confirmed the service, the provider is paid from your certificate. You see every movement of your balance.
+portal-home-who-title = Acting for someone else
+portal-home-who-text = Parents, guardians and trustees can see and use the certificates of the people they represent from one account.
+
+## Portal: search
+
+portal-search-title = Find a service
+portal-search-title-errors = Error: find a service
+portal-search-heading = Find a social service
+portal-search-text = What are you looking for?
+portal-search-text-hint = For example: home care, swimming, social taxi.
+portal-search-authority = Region
+portal-search-any-authority = All regions
+portal-search-category = Type of service
+portal-search-any-category = All types
+portal-search-municipality = Town or district
+portal-search-features = Accessibility
+portal-search-free-seats = Only with free places
+portal-search-order = Order of results
+portal-search-sort = Sort by
+portal-search-sort-relevance = Relevance
+portal-search-sort-price = Price, lowest first
+portal-search-sort-distance = Distance, nearest first
+portal-search-lat = Your latitude
+portal-search-lon = Your longitude
+portal-search-coords-hint = Needed to sort by distance, e.g. 48.48 and 135.07.
+portal-search-submit = Search
+portal-search-results = Results
+portal-search-nothing = Nothing found. Try other words or fewer filters.
+portal-search-error-lat = Enter the latitude as a number from -90 to 90.
+portal-search-error-lon = Enter the longitude as a number from -180 to 180.
+portal-search-error-both = Enter both the latitude and the longitude, or neither.
+portal-search-error-distance = Enter your latitude and longitude to sort by distance.
+portal-next-page = Next page
+portal-price = Price per unit
+portal-normative = Paid by the region up to
+portal-covered = Covered by the certificate
+portal-copay = Your co-payment
+portal-no-copay = none
+portal-free-seats = Free places
+portal-distance = { $km } km
+portal-feature-wheelchair-access = Wheelchair access
+portal-feature-sign-language = Sign language
+portal-feature-home-visits = Home visits
+portal-feature-transport = Transport provided
+
+## Portal: service categories
+
+portal-category-palliative-care = Palliative care
+portal-category-home-care = Home care
+portal-category-extra-education = Extracurricular education
+portal-category-school-tourism = School tourism
+portal-category-social-taxi = Social taxi
+portal-category-short-term-childcare = Short-term childcare
+portal-category-care-for-seriously-ill = Care for the seriously ill
+portal-category-employment-training = Job training and employment support
+portal-category-sports = Sports
+portal-category-sanatorium = Sanatorium treatment
+portal-category-homeless-support = Support for homeless people
+
+## Portal: offers and providers
+
+portal-offer-by = Provided by
+portal-offer-price-title = What it costs you
+portal-offer-price-hint = The certificate pays up to the region's normative cost per unit; above it you pay the difference, by agreement with the provider.
+portal-offer-details = Details
+portal-offer-authority = Region
+portal-offer-municipality = Town or district
+portal-offer-address = Address
+portal-offer-schedule = Schedule
+portal-offer-normative = Normative cost per unit
+portal-offer-free-seats = Free places
+portal-seats = { $free } of { $capacity }
+portal-offer-ages = Ages
+portal-offer-languages = Languages
+portal-back-to-search = Back to the search
+portal-legal-form-state = State institution
+portal-legal-form-municipal = Municipal institution
+portal-legal-form-ngo = Non-profit organisation
+portal-legal-form-business = Company
+portal-legal-form-individual-entrepreneur = Individual entrepreneur
+portal-provider-full-name = Full name
+portal-provider-legal-form = Legal form
+portal-provider-phone = Phone
+portal-provider-email = Email
+portal-provider-tax-id = Tax id
+portal-provider-website = Website
+portal-provider-offers = Services offered
+portal-provider-no-offers = This provider has no published offers yet.
+
+## Portal: open data
+
+portal-open-data-title = Open data
+portal-open-data-lead = The registry of admitted providers and their offers is open data: anyone may download it, reuse it and build services on it.
+portal-open-data-privacy = Bank details are never published, and the tax ids of individual entrepreneurs are left out because they identify a person.
+portal-open-data-downloads = Downloads of the registry
+portal-open-data-scope = Registry
+portal-open-data-all = All regions
+portal-open-data-json = Download JSON
+portal-open-data-csv = Download CSV
+portal-open-data-schema = One record per offer; money in minor units (kopecks). New columns are only ever added at the end.
+
+## Portal: sign in
+
+portal-login-title = Sign in
+portal-login-title-error = Error: sign in
+portal-login-heading = Sign in to socert
+portal-login-login = Login (email)
+portal-login-password = Password
+portal-login-error-credentials = The login or the password is wrong. Check both and try again.
+portal-login-error-expired = The form had expired. Please enter your login and password again.
+portal-login-error-throttled = Too many failed attempts. Try again in { $seconds } { $seconds ->
+        [one] second
+       *[other] seconds
+    }.
+
+## Portal: recipient cabinet
+
+portal-certificates-title = My certificates
+portal-certificates-nobody = Your account does not act for any recipient yet. Contact the social protection office that issued your certificate.
+portal-certificates-none = No certificates yet.
+portal-certificate-number = Certificate No.
+portal-cert-available = Available
+portal-cert-held = Reserved for enrollments
+portal-cert-print = Print the certificate
+portal-cert-back = All my certificates
+portal-cert-history = Balance history
+portal-cert-history-empty = No movements yet.
+portal-cert-history-date = Date
+portal-cert-history-what = Operation
+portal-cert-history-amount = Amount
+portal-cert-history-balance = Balance after
+portal-tx-transfer = Transfer
+portal-tx-hold = Reserved for an enrollment
+portal-tx-capture = Paid to the provider
+portal-tx-release = Reservation released
+portal-tx-reversal = Correction (reversal)
+portal-tx-adjustment = Correction by the authority
+
+## Portal: officer dashboard
+
+portal-officer-title = Dashboard
+portal-officer-programs = Programs
+portal-officer-no-programs = No programs yet.
+portal-officer-period = Period
+portal-officer-budget = Budget left
+portal-officer-live = Live certificates
+portal-officer-quota = Quota
+portal-officer-no-quota = no limit
+portal-officer-waiting = Waiting list
+portal-officer-review = Provider applications awaiting review
+portal-officer-review-none = No applications are waiting.
+portal-officer-services = services:
+portal-admission-applied = applied
+portal-admission-under-review = under review

@@ -69,3 +69,204 @@ cert-status-active = Действует
 cert-status-exhausted = Израсходован
 cert-status-expired = Срок истёк
 cert-status-revoked = Отозван
+
+## Портал: рамка каждой страницы
+
+portal-skip-to-content = Перейти к основному содержанию
+portal-site-tagline = социальные сертификаты
+portal-languages-label = Язык
+portal-main-nav-label = Главное меню
+portal-signed-in-as = Вы вошли как
+portal-sign-in = Войти
+portal-sign-out = Выйти
+portal-nav-home = Главная
+portal-nav-search = Найти услугу
+portal-nav-open-data = Открытые данные
+portal-nav-certificates = Мои сертификаты
+portal-nav-officer = Сводка
+portal-footer-text = socert ведут региональные органы социальной защиты. Реестр поставщиков открыт для всех.
+portal-footer-api = API для разработчиков
+portal-error-prefix = Ошибка:
+portal-form-errors = Исправьте, пожалуйста
+
+## Портал: страницы ошибок
+
+portal-error-not-found-title = Страница не найдена
+portal-error-not-found-text = По этому адресу страницы нет. Проверьте адрес или начните с главной страницы.
+portal-error-forbidden-title = Доступ запрещён
+portal-error-forbidden-text = Ваша учётная запись не даёт доступа к этой странице. Если это ошибка, обратитесь в ваш орган соцзащиты.
+portal-error-internal-title = Что-то пошло не так
+portal-error-internal-text = Страницу не удалось показать из-за ошибки на нашей стороне. Попробуйте ещё раз через несколько минут.
+portal-error-request-id = Если будете обращаться в поддержку, назовите этот номер:
+portal-error-home = На главную страницу
+
+## Портал: главная
+
+portal-home-title = Социальный сертификат: деньги следуют за вами
+portal-home-lead = Социальный сертификат — это ваше право на социальную услугу, которую оплачивает регион. Кто её окажет, выбираете вы: государственное учреждение, некоммерческая организация или компания из открытого реестра.
+portal-home-find = Найти услугу
+portal-home-my-certificates = Мои сертификаты
+portal-how-title = Как это работает
+portal-how-1-title = Получите сертификат
+portal-how-1-text = Обратитесь в орган социальной защиты. Если вы имеете право на услугу, вам выдадут сертификат с номиналом и сроком действия.
+portal-how-2-title = Выберите поставщика
+portal-how-2-text = Найдите услугу рядом с домом в реестре. У каждого предложения указаны цена, сколько покрывает сертификат и есть ли доплата.
+portal-how-3-title = Получите услугу
+portal-how-3-text = Поставщик оказывает услугу и отмечает её. Вы подтверждаете каждое посещение или оспариваете его.
+portal-how-4-title = Регион платит поставщику
+portal-how-4-text = После вашего подтверждения поставщик получает оплату из средств сертификата. Каждое движение по балансу видно вам.
+portal-home-who-title = Если вы представляете другого человека
+portal-home-who-text = Родители, опекуны и попечители видят сертификаты своих подопечных и пользуются ими из одной учётной записи.
+
+## Портал: поиск
+
+portal-search-title = Найти услугу
+portal-search-title-errors = Ошибка: найти услугу
+portal-search-heading = Найти социальную услугу
+portal-search-text = Что вы ищете?
+portal-search-text-hint = Например: уход на дому, плавание, социальное такси.
+portal-search-authority = Регион
+portal-search-any-authority = Все регионы
+portal-search-category = Вид услуги
+portal-search-any-category = Все виды
+portal-search-municipality = Город или район
+portal-search-features = Доступность
+portal-search-free-seats = Только где есть свободные места
+portal-search-order = Порядок результатов
+portal-search-sort = Сортировать
+portal-search-sort-relevance = по соответствию
+portal-search-sort-price = сначала дешевле
+portal-search-sort-distance = сначала ближе
+portal-search-lat = Ваша широта
+portal-search-lon = Ваша долгота
+portal-search-coords-hint = Нужны для сортировки по расстоянию, например 48,48 и 135,07.
+portal-search-submit = Найти
+portal-search-results = Результаты
+portal-search-nothing = Ничего не найдено. Попробуйте другие слова или уберите часть фильтров.
+portal-search-error-lat = Укажите широту числом от -90 до 90.
+portal-search-error-lon = Укажите долготу числом от -180 до 180.
+portal-search-error-both = Укажите и широту, и долготу — или ни то ни другое.
+portal-search-error-distance = Чтобы сортировать по расстоянию, укажите широту и долготу.
+portal-next-page = Следующая страница
+portal-price = Цена за единицу
+portal-normative = Регион оплачивает до
+portal-covered = Покрывает сертификат
+portal-copay = Ваша доплата
+portal-no-copay = нет
+portal-free-seats = Свободных мест
+portal-distance = { $km } км
+portal-feature-wheelchair-access = Доступно на коляске
+portal-feature-sign-language = Жестовый язык
+portal-feature-home-visits = Выезд на дом
+portal-feature-transport = Подвоз
+
+## Портал: виды услуг
+
+portal-category-palliative-care = Паллиативная помощь
+portal-category-home-care = Уход на дому
+portal-category-extra-education = Дополнительное образование
+portal-category-school-tourism = Детский туризм
+portal-category-social-taxi = Социальное такси
+portal-category-short-term-childcare = Кратковременный присмотр за детьми
+portal-category-care-for-seriously-ill = Уход за тяжелобольными
+portal-category-employment-training = Профобучение и содействие занятости
+portal-category-sports = Спорт
+portal-category-sanatorium = Санаторно-курортное лечение
+portal-category-homeless-support = Помощь бездомным
+
+## Портал: предложения и поставщики
+
+portal-offer-by = Поставщик:
+portal-offer-price-title = Сколько это стоит вам
+portal-offer-price-hint = Сертификат оплачивает услугу в пределах норматива региона за единицу; разницу сверх норматива вы доплачиваете по договорённости с поставщиком.
+portal-offer-details = Подробности
+portal-offer-authority = Регион
+portal-offer-municipality = Город или район
+portal-offer-address = Адрес
+portal-offer-schedule = Расписание
+portal-offer-normative = Норматив за единицу
+portal-offer-free-seats = Свободных мест
+portal-seats = { $free } из { $capacity }
+portal-offer-ages = Возраст
+portal-offer-languages = Языки
+portal-back-to-search = Вернуться к поиску
+portal-legal-form-state = Государственное учреждение
+portal-legal-form-municipal = Муниципальное учреждение
+portal-legal-form-ngo = Некоммерческая организация
+portal-legal-form-business = Коммерческая организация
+portal-legal-form-individual-entrepreneur = Индивидуальный предприниматель
+portal-provider-full-name = Полное наименование
+portal-provider-legal-form = Организационная форма
+portal-provider-phone = Телефон
+portal-provider-email = Электронная почта
+portal-provider-tax-id = ИНН
+portal-provider-website = Сайт
+portal-provider-offers = Услуги
+portal-provider-no-offers = У этого поставщика пока нет опубликованных предложений.
+
+## Портал: открытые данные
+
+portal-open-data-title = Открытые данные
+portal-open-data-lead = Реестр допущенных поставщиков и их предложений — открытые данные: их можно скачивать, использовать и строить на них свои сервисы.
+portal-open-data-privacy = Банковские реквизиты не публикуются, а ИНН индивидуальных предпринимателей не показывается, потому что он указывает на конкретного человека.
+portal-open-data-downloads = Скачать реестр
+portal-open-data-scope = Реестр
+portal-open-data-all = Все регионы
+portal-open-data-json = Скачать JSON
+portal-open-data-csv = Скачать CSV
+portal-open-data-schema = Одна запись на предложение; суммы в копейках. Новые столбцы добавляются только в конец.
+
+## Портал: вход
+
+portal-login-title = Вход
+portal-login-title-error = Ошибка: вход
+portal-login-heading = Вход в socert
+portal-login-login = Логин (электронная почта)
+portal-login-password = Пароль
+portal-login-error-credentials = Неверный логин или пароль. Проверьте оба и попробуйте ещё раз.
+portal-login-error-expired = Форма устарела. Введите логин и пароль ещё раз.
+portal-login-error-throttled = Слишком много неудачных попыток. Попробуйте снова через { $seconds } { $seconds ->
+        [one] секунду
+        [few] секунды
+       *[other] секунд
+    }.
+
+## Портал: кабинет получателя
+
+portal-certificates-title = Мои сертификаты
+portal-certificates-nobody = Ваша учётная запись пока не связана ни с одним получателем. Обратитесь в орган соцзащиты, выдавший сертификат.
+portal-certificates-none = Сертификатов пока нет.
+portal-certificate-number = Сертификат №
+portal-cert-available = Доступно
+portal-cert-held = Зарезервировано под записи
+portal-cert-print = Распечатать сертификат
+portal-cert-back = Все мои сертификаты
+portal-cert-history = История баланса
+portal-cert-history-empty = Движений пока не было.
+portal-cert-history-date = Дата
+portal-cert-history-what = Операция
+portal-cert-history-amount = Сумма
+portal-cert-history-balance = Остаток после
+portal-tx-transfer = Перевод
+portal-tx-hold = Резерв под запись на услугу
+portal-tx-capture = Оплата поставщику
+portal-tx-release = Снятие резерва
+portal-tx-reversal = Исправление (сторно)
+portal-tx-adjustment = Корректировка органом соцзащиты
+
+## Портал: сводка специалиста
+
+portal-officer-title = Сводка
+portal-officer-programs = Программы
+portal-officer-no-programs = Программ пока нет.
+portal-officer-period = Период
+portal-officer-budget = Остаток бюджета
+portal-officer-live = Действующих сертификатов
+portal-officer-quota = Квота
+portal-officer-no-quota = без ограничения
+portal-officer-waiting = В очереди
+portal-officer-review = Заявки поставщиков на рассмотрении
+portal-officer-review-none = Заявок на рассмотрении нет.
+portal-officer-services = услуг:
+portal-admission-applied = подана
+portal-admission-under-review = на рассмотрении

@@ -69,3 +69,204 @@ cert-status-active = Діє
 cert-status-exhausted = Використаний
 cert-status-expired = Строк дії минув
 cert-status-revoked = Відкликаний
+
+## Портал: рамка кожної сторінки
+
+portal-skip-to-content = Перейти до основного вмісту
+portal-site-tagline = соціальні сертифікати
+portal-languages-label = Мова
+portal-main-nav-label = Головне меню
+portal-signed-in-as = Ви увійшли як
+portal-sign-in = Увійти
+portal-sign-out = Вийти
+portal-nav-home = Головна
+portal-nav-search = Знайти послугу
+portal-nav-open-data = Відкриті дані
+portal-nav-certificates = Мої сертифікати
+portal-nav-officer = Зведення
+portal-footer-text = socert ведуть регіональні органи соціального захисту. Реєстр надавачів відкритий для всіх.
+portal-footer-api = API для розробників
+portal-error-prefix = Помилка:
+portal-form-errors = Будь ласка, виправте
+
+## Портал: сторінки помилок
+
+portal-error-not-found-title = Сторінку не знайдено
+portal-error-not-found-text = За цією адресою сторінки немає. Перевірте адресу або почніть з головної сторінки.
+portal-error-forbidden-title = Доступ заборонено
+portal-error-forbidden-text = Ваш обліковий запис не дає доступу до цієї сторінки. Якщо це помилка, зверніться до вашого органу соцзахисту.
+portal-error-internal-title = Щось пішло не так
+portal-error-internal-text = Сторінку не вдалося показати через помилку на нашому боці. Спробуйте ще раз за кілька хвилин.
+portal-error-request-id = Якщо звертатиметеся до підтримки, назвіть цей номер:
+portal-error-home = На головну сторінку
+
+## Портал: головна
+
+portal-home-title = Соціальний сертифікат: гроші йдуть за вами
+portal-home-lead = Соціальний сертифікат — це ваше право на соціальну послугу, яку оплачує регіон. Хто її надасть, обираєте ви: державна установа, громадська організація чи компанія з відкритого реєстру.
+portal-home-find = Знайти послугу
+portal-home-my-certificates = Мої сертифікати
+portal-how-title = Як це працює
+portal-how-1-title = Отримайте сертифікат
+portal-how-1-text = Зверніться до органу соціального захисту. Якщо ви маєте право на послугу, вам видадуть сертифікат із номіналом і строком дії.
+portal-how-2-title = Оберіть надавача
+portal-how-2-text = Знайдіть послугу поруч із домом у реєстрі. У кожній пропозиції вказано ціну, скільки покриває сертифікат і чи є доплата.
+portal-how-3-title = Отримайте послугу
+portal-how-3-text = Надавач надає послугу й фіксує її. Ви підтверджуєте кожне відвідування або оскаржуєте його.
+portal-how-4-title = Регіон платить надавачеві
+portal-how-4-text = Після вашого підтвердження надавач отримує оплату з коштів сертифіката. Кожен рух балансу ви бачите.
+portal-home-who-title = Якщо ви представляєте іншу людину
+portal-home-who-text = Батьки, опікуни й піклувальники бачать сертифікати своїх підопічних і користуються ними з одного облікового запису.
+
+## Портал: пошук
+
+portal-search-title = Знайти послугу
+portal-search-title-errors = Помилка: знайти послугу
+portal-search-heading = Знайти соціальну послугу
+portal-search-text = Що ви шукаєте?
+portal-search-text-hint = Наприклад: догляд удома, плавання, соціальне таксі.
+portal-search-authority = Регіон
+portal-search-any-authority = Усі регіони
+portal-search-category = Вид послуги
+portal-search-any-category = Усі види
+portal-search-municipality = Місто або район
+portal-search-features = Доступність
+portal-search-free-seats = Лише де є вільні місця
+portal-search-order = Порядок результатів
+portal-search-sort = Сортувати
+portal-search-sort-relevance = за відповідністю
+portal-search-sort-price = спершу дешевші
+portal-search-sort-distance = спершу ближчі
+portal-search-lat = Ваша широта
+portal-search-lon = Ваша довгота
+portal-search-coords-hint = Потрібні для сортування за відстанню, наприклад 48,48 і 135,07.
+portal-search-submit = Знайти
+portal-search-results = Результати
+portal-search-nothing = Нічого не знайдено. Спробуйте інші слова або приберіть частину фільтрів.
+portal-search-error-lat = Вкажіть широту числом від -90 до 90.
+portal-search-error-lon = Вкажіть довготу числом від -180 до 180.
+portal-search-error-both = Вкажіть і широту, і довготу — або жодної.
+portal-search-error-distance = Щоб сортувати за відстанню, вкажіть широту й довготу.
+portal-next-page = Наступна сторінка
+portal-price = Ціна за одиницю
+portal-normative = Регіон оплачує до
+portal-covered = Покриває сертифікат
+portal-copay = Ваша доплата
+portal-no-copay = немає
+portal-free-seats = Вільних місць
+portal-distance = { $km } км
+portal-feature-wheelchair-access = Доступно на візку
+portal-feature-sign-language = Жестова мова
+portal-feature-home-visits = Виїзд додому
+portal-feature-transport = Підвезення
+
+## Портал: види послуг
+
+portal-category-palliative-care = Паліативна допомога
+portal-category-home-care = Догляд удома
+portal-category-extra-education = Позашкільна освіта
+portal-category-school-tourism = Дитячий туризм
+portal-category-social-taxi = Соціальне таксі
+portal-category-short-term-childcare = Короткочасний догляд за дітьми
+portal-category-care-for-seriously-ill = Догляд за тяжкохворими
+portal-category-employment-training = Профнавчання та сприяння зайнятості
+portal-category-sports = Спорт
+portal-category-sanatorium = Санаторно-курортне лікування
+portal-category-homeless-support = Допомога бездомним
+
+## Портал: пропозиції та надавачі
+
+portal-offer-by = Надавач:
+portal-offer-price-title = Скільки це коштує вам
+portal-offer-price-hint = Сертифікат оплачує послугу в межах нормативу регіону за одиницю; різницю понад норматив ви доплачуєте за домовленістю з надавачем.
+portal-offer-details = Подробиці
+portal-offer-authority = Регіон
+portal-offer-municipality = Місто або район
+portal-offer-address = Адреса
+portal-offer-schedule = Розклад
+portal-offer-normative = Норматив за одиницю
+portal-offer-free-seats = Вільних місць
+portal-seats = { $free } з { $capacity }
+portal-offer-ages = Вік
+portal-offer-languages = Мови
+portal-back-to-search = Повернутися до пошуку
+portal-legal-form-state = Державна установа
+portal-legal-form-municipal = Комунальна установа
+portal-legal-form-ngo = Громадська організація
+portal-legal-form-business = Комерційна організація
+portal-legal-form-individual-entrepreneur = Фізична особа — підприємець
+portal-provider-full-name = Повна назва
+portal-provider-legal-form = Організаційна форма
+portal-provider-phone = Телефон
+portal-provider-email = Електронна пошта
+portal-provider-tax-id = Податковий номер
+portal-provider-website = Сайт
+portal-provider-offers = Послуги
+portal-provider-no-offers = У цього надавача ще немає опублікованих пропозицій.
+
+## Портал: відкриті дані
+
+portal-open-data-title = Відкриті дані
+portal-open-data-lead = Реєстр допущених надавачів та їхніх пропозицій — відкриті дані: їх можна завантажувати, використовувати й будувати на них власні сервіси.
+portal-open-data-privacy = Банківські реквізити не публікуються, а податкові номери фізичних осіб — підприємців не показуються, бо вони вказують на конкретну людину.
+portal-open-data-downloads = Завантажити реєстр
+portal-open-data-scope = Реєстр
+portal-open-data-all = Усі регіони
+portal-open-data-json = Завантажити JSON
+portal-open-data-csv = Завантажити CSV
+portal-open-data-schema = Один запис на пропозицію; суми в копійках. Нові стовпці додаються лише в кінець.
+
+## Портал: вхід
+
+portal-login-title = Вхід
+portal-login-title-error = Помилка: вхід
+portal-login-heading = Вхід до socert
+portal-login-login = Логін (електронна пошта)
+portal-login-password = Пароль
+portal-login-error-credentials = Неправильний логін або пароль. Перевірте обидва й спробуйте ще раз.
+portal-login-error-expired = Форма застаріла. Введіть логін і пароль ще раз.
+portal-login-error-throttled = Забагато невдалих спроб. Спробуйте знову через { $seconds } { $seconds ->
+        [one] секунду
+        [few] секунди
+       *[other] секунд
+    }.
+
+## Портал: кабінет отримувача
+
+portal-certificates-title = Мої сертифікати
+portal-certificates-nobody = Ваш обліковий запис поки не повʼязаний із жодним отримувачем. Зверніться до органу соцзахисту, який видав сертифікат.
+portal-certificates-none = Сертифікатів поки немає.
+portal-certificate-number = Сертифікат №
+portal-cert-available = Доступно
+portal-cert-held = Зарезервовано під записи
+portal-cert-print = Надрукувати сертифікат
+portal-cert-back = Усі мої сертифікати
+portal-cert-history = Історія балансу
+portal-cert-history-empty = Рухів коштів ще не було.
+portal-cert-history-date = Дата
+portal-cert-history-what = Операція
+portal-cert-history-amount = Сума
+portal-cert-history-balance = Залишок після
+portal-tx-transfer = Переказ
+portal-tx-hold = Резерв під запис на послугу
+portal-tx-capture = Оплата надавачеві
+portal-tx-release = Зняття резерву
+portal-tx-reversal = Виправлення (сторно)
+portal-tx-adjustment = Коригування органом соцзахисту
+
+## Портал: зведення фахівця
+
+portal-officer-title = Зведення
+portal-officer-programs = Програми
+portal-officer-no-programs = Програм поки немає.
+portal-officer-period = Період
+portal-officer-budget = Залишок бюджету
+portal-officer-live = Чинних сертифікатів
+portal-officer-quota = Квота
+portal-officer-no-quota = без обмеження
+portal-officer-waiting = У черзі
+portal-officer-review = Заявки надавачів на розгляді
+portal-officer-review-none = Заявок на розгляді немає.
+portal-officer-services = послуг:
+portal-admission-applied = подана
+portal-admission-under-review = на розгляді

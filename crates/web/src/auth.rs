@@ -127,23 +127,8 @@ pub async fn authenticate(
                 grants: vec![grant],
             },
         }
-    } else if let Some(cookie) = jar.get(SESSION_COOKIE) {
-        let token_hash = secret::fingerprint(cookie.value());
-        match state.store.session(&token_hash, now).await? {
-            Some(session) => Caller::Session {
-                principal: Principal {
-                    user: Some(session.user.id),
-                    token: None,
-                    grants: session.user.grants,
-                },
-                token_hash,
-                csrf_token: session.csrf_token,
-            },
-            // An expired or ended session is simply no session.
-            None => Caller::Anonymous,
-        }
     } else {
-        Caller::Anonymous
+        session_caller(&state, &jar, now).await?
     };
     // A browser attaches the cookie to any request, even one another site makes it send; only a
     // page of ours knows the CSRF token. Bearer tokens are never sent implicitly.
@@ -161,6 +146,32 @@ pub async fn authenticate(
     }
     request.extensions_mut().insert(caller);
     Ok(next.run(request).await)
+}
+
+/// The caller a browser's session cookie names, or `Anonymous` without a live session. The portal
+/// pages use this too, so both front doors share one notion of being signed in.
+pub async fn session_caller(
+    state: &AppState,
+    jar: &CookieJar,
+    now: Timestamp,
+) -> Result<Caller, ApiError> {
+    let Some(cookie) = jar.get(SESSION_COOKIE) else {
+        return Ok(Caller::Anonymous);
+    };
+    let token_hash = secret::fingerprint(cookie.value());
+    Ok(match state.store.session(&token_hash, now).await? {
+        Some(session) => Caller::Session {
+            principal: Principal {
+                user: Some(session.user.id),
+                token: None,
+                grants: session.user.grants,
+            },
+            token_hash,
+            csrf_token: session.csrf_token,
+        },
+        // An expired or ended session is simply no session.
+        None => Caller::Anonymous,
+    })
 }
 
 pub async fn authorize(

@@ -1,5 +1,6 @@
 //! socert over HTTP: the JSON API (`/api/v1`), its OpenAPI document (`/api/openapi.json`) and docs
-//! page (`/api/docs`), health probes, and the middleware every request passes through.
+//! page (`/api/docs`), health probes, the web portal (`portal`), and the middleware every request
+//! passes through.
 
 use std::future::Future;
 use std::sync::Arc;
@@ -26,6 +27,7 @@ pub mod delivery_csv;
 pub mod error;
 pub mod extract;
 pub mod i18n;
+pub mod portal;
 pub mod print;
 pub mod recipient_csv;
 
@@ -72,6 +74,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .merge(api_router)
         .merge(docs)
+        .merge(portal::routes())
         .route(
             print::PRINT_CSS_PATH,
             axum::routing::get(|| async {
@@ -84,7 +87,7 @@ pub fn app(state: AppState) -> Router {
                 )
             }),
         )
-        .fallback(|| async { ApiError::NoRoute })
+        .fallback(portal::fallback)
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .with_state(state)
         .layer(DefaultBodyLimit::max(extract::UPLOAD_LIMIT))

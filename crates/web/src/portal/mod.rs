@@ -1,0 +1,509 @@
+//! The web portal: server-rendered pages for citizens, recipients and officers in Russian,
+//! Ukrainian and English, served by the same binary as the JSON API.
+//!
+//! Pages work without JavaScript and run none: every form is a plain HTML form, the only
+//! stylesheet is `PORTAL_CSS`, and nothing is inline, so the site's content security policy holds
+//! unchanged. Sign-in uses the API's sessions (same cookie, same throttling); data comes from the
+//! same store calls the API makes. Failures are HTML pages in the reader's language, never
+//! problem documents.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum_extra::extract::cookie::CookieJar;
+use socert_domain::identity::{Action, Decision, Role};
+use socert_domain::{Locale, Money, Timestamp};
+use socert_store::audit::Actor;
+
+use crate::AppState;
+use crate::auth::{Caller, request_id, session_caller};
+use crate::error::ApiError;
+use crate::i18n::{message, negotiate};
+
+mod account;
+mod cabinet;
+mod public;
+
+/// Where pages expect their stylesheet.
+pub const PORTAL_CSS_PATH: &str = "/static/portal.css";
+/// The portal's one stylesheet.
+pub const PORTAL_CSS: &str = include_str!("../../static/portal.css");
+/// The reader's chosen language, once they pick one with `?lang=`.
+const LANG_COOKIE: &str = "socert_lang";
+
+/// Every portal page.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(public::home))
+        .route("/search", get(public::search))
+        .route("/offers/{offer_id}", get(public::offer))
+        .route("/providers/{provider_id}", get(public::provider))
+        .route("/open-data", get(public::open_data))
+        .route("/login", get(account::login_form).post(account::login))
+        .route("/logout", post(account::logout))
+        .route("/cabinet/certificates", get(cabinet::certificates))
+        .route(
+            "/cabinet/certificates/{certificate_id}",
+            get(cabinet::certificate),
+        )
+        .route("/cabinet/officer", get(cabinet::officer))
+        .route(PORTAL_CSS_PATH, get(stylesheet))
+        .layer(middleware::from_fn(remember_language))
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(panic_page))
+}
+
+/// A bug in a page handler: an HTML page in all three languages (the reader's is not known any
+/// more), where the API would answer with a problem document.
+fn panic_page(_panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    tracing::error!("portal page panicked");
+    let mut body = String::from(
+        "<!doctype html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
+    );
+    let title = message(Locale::Ru, "portal-error-internal-title", &[]);
+    body.push_str(&format!(
+        "<title>{title} · socert</title>\n<link rel=\"stylesheet\" href=\"{PORTAL_CSS_PATH}\">\n\
+         </head>\n<body>\n<main id=\"main\" class=\"wrap\">\n<h1>{title}</h1>\n"
+    ));
+    for locale in Locale::ALL {
+        let text = message(locale, "portal-error-internal-text", &[]);
+        let home = message(locale, "portal-error-home", &[]);
+        body.push_str(&format!(
+            "<p lang=\"{}\">{text} <a href=\"/\">{home}</a></p>\n",
+            locale.code()
+        ));
+    }
+    body.push_str("</main>\n</body>\n</html>\n");
+    (StatusCode::INTERNAL_SERVER_ERROR, html_headers(), body).into_response()
+}
+
+/// An address nothing answers: a problem document under the API's paths, a page elsewhere (a
+/// person typed or followed it).
+pub async fn fallback(State(state): State<AppState>, request: Request) -> Response {
+    let path = request.uri().path();
+    if path.starts_with("/api/") || path == "/api" || path.starts_with("/healthz") {
+        return ApiError::NoRoute.into_response();
+    }
+    let (mut parts, _) = request.into_parts();
+    match Ctx::from_request_parts(&mut parts, &state).await {
+        Ok(ctx) => ctx.failure(Failure::NotFound),
+        Err(response) => response,
+    }
+}
+
+async fn stylesheet() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        PORTAL_CSS,
+    )
+        .into_response()
+}
+
+/// The `lang` parameter of a query string, if it names one of our languages.
+fn lang_param(query: Option<&str>) -> Option<Locale> {
+    query?
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(name, _)| *name == "lang")
+        .and_then(|(_, value)| Locale::parse(value).ok())
+}
+
+/// A language picked with `?lang=` stays picked on later pages: the choice goes into a cookie.
+async fn remember_language(request: Request, next: Next) -> Response {
+    let chosen = lang_param(request.uri().query());
+    let mut response = next.run(request).await;
+    if let Some(locale) = chosen {
+        let cookie = format!(
+            "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+            locale.code()
+        );
+        if let Ok(value) = HeaderValue::from_str(&cookie) {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
+    }
+    response
+}
+
+/// What every portal handler knows about the request: who asks, in which language, from where.
+pub struct Ctx {
+    pub locale: Locale,
+    pub caller: Caller,
+    /// The signed-in user's display name.
+    pub user_name: Option<String>,
+    pub path: String,
+    pub query: Option<String>,
+    pub request_id: Option<String>,
+}
+
+impl FromRequestParts<AppState> for Ctx {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let jar = CookieJar::from_headers(&parts.headers);
+        let query = parts.uri.query().map(str::to_owned);
+        // `?lang=` first (a link of the switcher), then the remembered choice, then the browser's.
+        let locale = lang_param(query.as_deref())
+            .or_else(|| {
+                jar.get(LANG_COOKIE)
+                    .and_then(|c| Locale::parse(c.value()).ok())
+            })
+            .unwrap_or_else(|| {
+                let header = parts
+                    .headers
+                    .get(header::ACCEPT_LANGUAGE)
+                    .and_then(|v| v.to_str().ok());
+                negotiate(header, Locale::Ru)
+            });
+        let mut ctx = Ctx {
+            locale,
+            caller: Caller::Anonymous,
+            user_name: None,
+            path: parts.uri.path().to_owned(),
+            query,
+            request_id: request_id(&parts.headers),
+        };
+        let found = match session_caller(state, &jar, Timestamp::now()).await {
+            Ok(caller) => caller,
+            Err(err) => return Err(ctx.failure(Failure::from(err))),
+        };
+        if let Some(user) = found.principal().and_then(|p| p.user) {
+            match state.store.user(user).await {
+                Ok(user) => ctx.user_name = Some(user.display_name),
+                Err(err) => return Err(ctx.failure(Failure::from(err))),
+            }
+        }
+        ctx.caller = found;
+        Ok(ctx)
+    }
+}
+
+/// Why a page could not be shown.
+#[derive(Debug)]
+pub enum Failure {
+    NotFound,
+    Forbidden,
+    /// Not signed in: off to the sign-in page, and back here after.
+    SignIn,
+    Internal,
+}
+
+impl From<ApiError> for Failure {
+    fn from(err: ApiError) -> Self {
+        match err {
+            ApiError::NotFound(_) | ApiError::NoRoute => Failure::NotFound,
+            ApiError::Forbidden(_) | ApiError::CsrfFailed => Failure::Forbidden,
+            ApiError::Unauthenticated => Failure::SignIn,
+            other => {
+                tracing::error!(err = %other, "portal page failed");
+                Failure::Internal
+            }
+        }
+    }
+}
+
+impl From<socert_store::Error> for Failure {
+    fn from(err: socert_store::Error) -> Self {
+        Failure::from(ApiError::from(err))
+    }
+}
+
+impl From<askama::Error> for Failure {
+    fn from(err: askama::Error) -> Self {
+        tracing::error!(%err, "portal template did not render");
+        Failure::Internal
+    }
+}
+
+/// One link of the main navigation.
+pub struct NavLink {
+    pub href: &'static str,
+    pub label: String,
+    pub current: bool,
+}
+
+/// One link of the language switcher.
+pub struct LangLink {
+    pub href: String,
+    pub code: &'static str,
+    pub name: &'static str,
+    pub current: bool,
+}
+
+/// What the frame around every page shows: title, navigation, languages, who is signed in.
+pub struct Layout {
+    pub locale: Locale,
+    pub title: String,
+    pub user_name: Option<String>,
+    /// For the sign-out form.
+    pub csrf: String,
+    pub nav: Vec<NavLink>,
+    pub languages: Vec<LangLink>,
+}
+
+impl Layout {
+    pub fn lang(&self) -> &'static str {
+        self.locale.code()
+    }
+
+    /// The message `key` in the page's language.
+    pub fn t(&self, key: &str) -> String {
+        message(self.locale, key, &[])
+    }
+}
+
+/// Whether `principal` may read programs somewhere (an officer, an auditor, a superadmin): the
+/// rule of the officer's dashboard, as the API's `programs.read` routes apply it.
+pub fn reads_programs(principal: &socert_domain::identity::Principal) -> bool {
+    principal.grants.iter().any(|g| {
+        matches!(
+            principal.decide(Action::ProgramsRead, g.authority),
+            Decision::Allow(_)
+        )
+    })
+}
+
+/// Language names as their speakers write them: a reader who does not understand the current
+/// language still finds their own.
+fn language_name(locale: Locale) -> &'static str {
+    match locale {
+        Locale::Ru => "Русский",
+        Locale::Uk => "Українська",
+        Locale::En => "English",
+    }
+}
+
+impl Ctx {
+    pub fn t(&self, key: &str) -> String {
+        message(self.locale, key, &[])
+    }
+
+    pub fn money(&self, money: Money) -> String {
+        money.format(self.locale)
+    }
+
+    pub fn principal(&self) -> Option<&socert_domain::identity::Principal> {
+        match &self.caller {
+            Caller::Session { principal, .. } => Some(principal),
+            _ => None,
+        }
+    }
+
+    fn reads_programs(&self) -> bool {
+        self.principal().is_some_and(reads_programs)
+    }
+
+    fn acts_for_recipients(&self) -> bool {
+        self.principal()
+            .is_some_and(|p| p.grants.iter().any(|g| g.role == Role::Recipient))
+    }
+
+    /// This page in `locale`: the same path and query with `lang` replaced.
+    fn in_language(&self, locale: Locale) -> String {
+        let mut pairs: Vec<&str> = self
+            .query
+            .as_deref()
+            .unwrap_or_default()
+            .split('&')
+            .filter(|pair| !pair.is_empty() && !pair.starts_with("lang="))
+            .collect();
+        let lang = format!("lang={}", locale.code());
+        pairs.push(&lang);
+        format!("{}?{}", self.path, pairs.join("&"))
+    }
+
+    /// The frame of a page titled `title`.
+    pub fn layout(&self, title: String) -> Layout {
+        let mut nav = vec![
+            ("/", "portal-nav-home"),
+            ("/search", "portal-nav-search"),
+            ("/open-data", "portal-nav-open-data"),
+        ];
+        if self.acts_for_recipients() {
+            nav.push(("/cabinet/certificates", "portal-nav-certificates"));
+        }
+        if self.reads_programs() {
+            nav.push(("/cabinet/officer", "portal-nav-officer"));
+        }
+        let csrf = match &self.caller {
+            Caller::Session { csrf_token, .. } => csrf_token.clone(),
+            _ => String::new(),
+        };
+        Layout {
+            locale: self.locale,
+            title,
+            user_name: self.user_name.clone(),
+            csrf,
+            nav: nav
+                .into_iter()
+                .map(|(href, key)| NavLink {
+                    href,
+                    label: self.t(key),
+                    current: self.path == href,
+                })
+                .collect(),
+            languages: Locale::ALL
+                .into_iter()
+                .map(|locale| LangLink {
+                    href: self.in_language(locale),
+                    code: locale.code(),
+                    name: language_name(locale),
+                    current: locale == self.locale,
+                })
+                .collect(),
+        }
+    }
+
+    /// The audit record's actor for this reader acting as `role`.
+    pub fn actor(&self, role: Role) -> Actor {
+        self.caller
+            .actor(Some(Decision::Allow(role)), self.request_id.clone())
+    }
+
+    /// The answer for a page that could not be shown.
+    pub fn failure(&self, failure: Failure) -> Response {
+        let (status, key) = match failure {
+            Failure::SignIn => return self.to_sign_in(),
+            Failure::NotFound => (StatusCode::NOT_FOUND, "not-found"),
+            Failure::Forbidden => (StatusCode::FORBIDDEN, "forbidden"),
+            Failure::Internal => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
+        };
+        let page = ErrorPage {
+            layout: self.layout(self.t(&format!("portal-error-{key}-title"))),
+            text: self.t(&format!("portal-error-{key}-text")),
+            request_id: (status == StatusCode::INTERNAL_SERVER_ERROR)
+                .then(|| self.request_id.clone())
+                .flatten(),
+        };
+        match page.render() {
+            Ok(body) => (status, html_headers(), body).into_response(),
+            Err(_) => status.into_response(),
+        }
+    }
+
+    /// To the sign-in page, coming back to this page after.
+    fn to_sign_in(&self) -> Response {
+        let here = match &self.query {
+            Some(q) => format!("{}?{q}", self.path),
+            None => self.path.clone(),
+        };
+        let next: String = form_urlencoded_component(&here);
+        Redirect::to(&format!("/login?next={next}")).into_response()
+    }
+
+    /// A page, or the failure page in its place.
+    pub fn respond(&self, result: Result<Response, Failure>) -> Response {
+        result.unwrap_or_else(|failure| self.failure(failure))
+    }
+}
+
+/// `text` percent-encoded for a query-string value.
+fn form_urlencoded_component(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(char::from(byte));
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// Pages carry personal data once signed in: no shared cache may keep them.
+fn html_headers() -> [(header::HeaderName, &'static str); 2] {
+    [
+        (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+        (header::CACHE_CONTROL, "no-store"),
+    ]
+}
+
+/// A rendered page as a 200 response.
+pub fn html(page: &impl Template) -> Result<Response, Failure> {
+    Ok((html_headers(), page.render()?).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "portal/error.html")]
+struct ErrorPage {
+    layout: Layout,
+    text: String,
+    request_id: Option<String>,
+}
+
+/// A `next` address to return to after signing in: only a path on this site, so that a link
+/// cannot send someone from our sign-in page to another site.
+pub fn safe_next(next: Option<&str>) -> Option<&str> {
+    next.filter(|n| {
+        n.starts_with('/')
+            && !n.starts_with("//")
+            && !n.contains('\\')
+            && !n.chars().any(char::is_control)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_paths_of_this_site_are_followed_after_sign_in() {
+        for good in ["/", "/cabinet/officer", "/search?q=%D0%B0&sort=price"] {
+            assert_eq!(safe_next(Some(good)), Some(good));
+        }
+        for bad in [
+            "https://evil.example/",
+            "//evil.example/",
+            "/\\evil.example",
+            "evil",
+            "/a\r\nSet-Cookie: x",
+            "",
+        ] {
+            assert_eq!(safe_next(Some(bad)), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn the_lang_parameter_is_read_from_the_query() {
+        assert_eq!(lang_param(Some("q=a&lang=uk")), Some(Locale::Uk));
+        assert_eq!(lang_param(Some("lang=de")), None);
+        assert_eq!(lang_param(None), None);
+    }
+
+    #[tokio::test]
+    async fn a_panic_gives_a_page_in_every_language() {
+        let response = panic_page(Box::new("boom"));
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(
+            response.headers()[header::CONTENT_TYPE],
+            "text/html; charset=utf-8"
+        );
+        let body = axum::body::to_bytes(response.into_body(), 1 << 20)
+            .await
+            .unwrap();
+        let page = String::from_utf8(body.to_vec()).unwrap();
+        assert_eq!(page.matches("<h1>").count(), 1);
+        for locale in Locale::ALL {
+            let text = message(locale, "portal-error-internal-text", &[]);
+            assert!(page.contains(&text), "{locale}: {page}");
+            // Our own messages go in unescaped: they must stay free of markup.
+            assert!(!text.contains(['<', '&', '"']), "{locale}");
+        }
+    }
+
+    #[test]
+    fn next_addresses_are_percent_encoded() {
+        assert_eq!(
+            form_urlencoded_component("/search?q=a b&sort=price"),
+            "/search%3Fq%3Da%20b%26sort%3Dprice"
+        );
+    }
+}
