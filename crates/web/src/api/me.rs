@@ -73,14 +73,25 @@ pub(crate) async fn own_certificate(
     caller: &Caller,
     id: Uuid,
 ) -> Result<Certificate, ApiError> {
-    for (authority, recipient) in represented(principal(caller)?) {
+    certificate_of(state, principal(caller)?, id)
+        .await
+        .ok_or(ApiError::NotFound("certificate"))
+}
+
+/// The certificate `id` if it belongs to someone `principal` acts for (the API and the portal).
+pub(crate) async fn certificate_of(
+    state: &AppState,
+    principal: &Principal,
+    id: Uuid,
+) -> Option<Certificate> {
+    for (authority, recipient) in represented(principal) {
         if let Ok(c) = state.store.certificate(authority, id).await
             && c.recipient_id == recipient
         {
-            return Ok(c);
+            return Some(c);
         }
     }
-    Err(ApiError::NotFound("certificate"))
+    None
 }
 
 /// Certificates of every person the signed-in user acts for, newest first.

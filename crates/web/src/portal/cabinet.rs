@@ -4,10 +4,10 @@
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
+use socert_domain::Authority;
 use socert_domain::identity::{Action, Decision, Principal, Role};
 use socert_domain::ledger::{AccountKind, AccountRef};
 use socert_domain::registry::AdmissionStatus;
-use socert_domain::{Authority, AuthorityId};
 use socert_store::PageRequest;
 use socert_store::programs::{Certificate, WaitlistStatus};
 use uuid::Uuid;
@@ -15,18 +15,8 @@ use uuid::Uuid;
 use super::public::{Fact, fact};
 use super::{Ctx, Failure, Layout, html};
 use crate::AppState;
+use crate::api::me::{certificate_of, represented};
 use crate::i18n::{format_date, message, status_name};
-
-/// The (authority, person) pairs the reader acts for: themselves or the people they represent.
-/// Same rule as the API's `/api/v1/me` routes.
-fn represented(principal: &Principal) -> Vec<(AuthorityId, Uuid)> {
-    principal
-        .grants
-        .iter()
-        .filter(|g| g.role == Role::Recipient)
-        .filter_map(|g| Some((g.authority?, g.subject?)))
-        .collect()
-}
 
 fn signed_in(ctx: &Ctx) -> Result<&Principal, Failure> {
     ctx.principal().ok_or(Failure::SignIn)
@@ -145,14 +135,9 @@ async fn own_certificate(
     principal: &Principal,
     id: Uuid,
 ) -> Result<Certificate, Failure> {
-    for (authority, person) in represented(principal) {
-        if let Ok(c) = state.store.certificate(authority, id).await
-            && c.recipient_id == person
-        {
-            return Ok(c);
-        }
-    }
-    Err(Failure::NotFound)
+    certificate_of(state, principal, id)
+        .await
+        .ok_or(Failure::NotFound)
 }
 
 async fn certificate_page(ctx: &Ctx, state: &AppState, id: &str) -> Result<Response, Failure> {
