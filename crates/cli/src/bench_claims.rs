@@ -113,9 +113,15 @@ async fn backend(
         );
         // The recipients say nothing for the confirmation window: everything confirms itself.
         let later = setup.today.saturating_add(jiff::Span::new().days(10));
+        // Claims go faster than recording: top up (in-process, unmeasured) so that the claims
+        // phase has records for its whole duration.
+        let topping = spinner(&format!("{name}: recording more deliveries for the claims phase"));
+        let topped = top_up(store.clone(), &setup, options.seconds as usize * 2_500).await?;
+        topping.finish_and_clear();
         let jobs = store
             .run_daily_jobs(setup.authority, later, &Actor::system("bench"))
             .await?;
+        println!("  recorded {topped} more records in-process for the claims phase");
         let pending = pending_records(store.as_ref(), &setup).await?;
         let claims = measure(options, &setup, address, Phase::Claims, Some(pending)).await?;
         let claim_lines_per_second = claims.per_second * options.lines_per_claim as f64;
@@ -286,14 +292,16 @@ async fn setup(store: &dyn Store, url: &str, options: &ClaimsBench) -> anyhow::R
         for certificate in
             &certificates[c * ENROLLMENTS_PER_CLIENT..(c + 1) * ENROLLMENTS_PER_CLIENT]
         {
-            let volume = (VALUE_MINOR / price).min(1_000_000);
+            // More visits than 10 s of recording can use up; prices above the normative leave
+            // a co-payment, which these recipients agree to.
+            let volume = (VALUE_MINOR / price).min(5_000);
             let request = EnrollmentRequest {
                 certificate_id: certificate.id,
                 offer_id: *offer,
                 volume: Units::new(volume)?,
                 starts_on: today,
                 ends_on: None,
-                copay_agreed: false,
+                copay_agreed: true,
             };
             let (e, _) = store
                 .enroll(
@@ -398,6 +406,51 @@ async fn serve(store: Arc<dyn Store>) -> anyhow::Result<std::net::SocketAddr> {
 enum Phase {
     Deliveries,
     Claims,
+}
+
+/// Records deliveries through the store until each client has `per_client` records; returns how
+/// many it made.
+async fn top_up(store: Arc<dyn Store>, setup: &Setup, per_client: usize) -> anyhow::Result<usize> {
+    let mut tasks = Vec::new();
+    for (provider, enrollments) in setup.clients.clone() {
+        let store = store.clone();
+        let (authority, today) = (setup.authority, setup.today);
+        tasks.push(tokio::spawn(async move {
+            let mut have = 0;
+            for e in &enrollments {
+                have += store
+                    .delivery_records_of_enrollment(authority, *e)
+                    .await?
+                    .len();
+            }
+            let mut made = 0;
+            let actor = Actor::system("bench");
+            while have + made < per_client {
+                let batch: Vec<_> = (0..1000.min(per_client - have - made))
+                    .map(|i| socert_store::enrollments::NewDeliveryRecord {
+                        enrollment_id: enrollments[(made + i) % enrollments.len()],
+                        delivered_on: today,
+                        delivered_at: None,
+                        units: Units::new(1).unwrap_or(Units::ZERO),
+                        worker: "Иванова А. С.".into(),
+                        note: String::new(),
+                    })
+                    .collect();
+                let results = store
+                    .record_deliveries(authority, provider, &batch, today, &actor)
+                    .await?;
+                let ok = results.iter().filter(|r| r.is_ok()).count();
+                ensure!(ok > 0, "the enrollments' volume is used up");
+                made += ok;
+            }
+            anyhow::Ok(made)
+        }));
+    }
+    let mut made = 0;
+    for task in tasks {
+        made += task.await??;
+    }
+    Ok(made)
 }
 
 /// Per client, the confirmed records not yet claimed.

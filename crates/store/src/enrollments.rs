@@ -823,6 +823,30 @@ pub(crate) struct DecidedLine {
     pub reason: Option<ClaimReason>,
 }
 
+impl DecidedLine {
+    /// The line as stored, numbered `line_no` (1-based), without reading it back.
+    pub(crate) fn to_line(&self, line_no: i64, currency: Currency) -> Result<ClaimLine> {
+        let money = |minor| Money::from_minor(minor, currency);
+        Ok(ClaimLine {
+            line_no,
+            delivery_record_id: self.delivery_record_id,
+            enrollment_id: self.enrollment_id,
+            certificate_id: self.certificate_id,
+            delivered_on: self.delivered_on,
+            units_claimed: Units::new(self.units_claimed.max(0)).map_err(crate::rows::corrupt)?,
+            units_approved: units(self.units_approved)?,
+            price_per_unit: money(self.price_minor),
+            amount: money(self.amount_minor),
+            captured: money(self.captured_minor),
+            copay: money(self.copay_minor),
+            status: match self.reason {
+                None => LineStatus::Approved,
+                Some(reason) => LineStatus::Rejected(reason),
+            },
+        })
+    }
+}
+
 /// Decides a claim's lines (the domain rules) and splits each approved amount into what the
 /// certificate pays (up to what the enrollment still holds, at the covered rate) and the
 /// recipient's co-payment.

@@ -633,14 +633,17 @@ macro_rules! impl_enrollments {
                 if request.period_from > request.period_to {
                     return Err($crate::enrollments::refused("invalid_period", "the period must not end before it starts"));
                 }
-                if let Some(first) = self.claim_by_key(authority, request.provider_id, key).await? {
-                    return Ok((first, true));
-                }
                 let auth = $crate::CatalogueStore::authority(self, authority).await?;
                 let currency = auth.currency;
-                let payable = $crate::LedgerStore::open_account(
-                    self, authority, AccountRef::new(AccountKind::Payable, request.provider_id), currency,
-                ).await?;
+                // The provider's payable account: from the cache after its first claim.
+                let payable_ref = AccountRef::new(AccountKind::Payable, request.provider_id);
+                let payable = match self.resolve_account(authority, payable_ref).await {
+                    Ok((id, _)) => id,
+                    Err($crate::Error::NoAccount(_)) => {
+                        $crate::LedgerStore::open_account(self, authority, payable_ref, currency).await?.id
+                    }
+                    Err(err) => return Err(err),
+                };
                 $crate::enrollments::retrying!(async {
                     let now = $crate::rows::now();
                     let now_us = $crate::rows::micros(now);
@@ -804,7 +807,7 @@ macro_rules! impl_enrollments {
                                 .await?;
                             moves.push((held, AccountRef::new(AccountKind::Held, *certificate), socert_domain::Money::from_minor(-*money, currency)));
                         }
-                        moves.push((payable.id, AccountRef::new(AccountKind::Payable, request.provider_id), socert_domain::Money::from_minor(captured, currency)));
+                        moves.push((payable, payable_ref, socert_domain::Money::from_minor(captured, currency)));
                         $crate::enrollments::post_within!(
                             &mut tx,
                             authority.as_uuid(),
@@ -831,7 +834,27 @@ macro_rules! impl_enrollments {
                     };
                     $crate::audit::append_audit!(&mut *tx, actor, draft, now);
                     tx.commit().await?;
-                    Ok(($crate::enrollments::EnrollmentStore::claim(self, authority, id).await?, false))
+                    let claim = $crate::enrollments::Claim {
+                        id,
+                        authority_id: authority,
+                        provider_id: request.provider_id,
+                        period_from: request.period_from,
+                        period_to: request.period_to,
+                        lines: lines.len() as i64,
+                        approved_lines: approved.len() as i64,
+                        approved: socert_domain::Money::from_minor(amount, currency),
+                        captured: socert_domain::Money::from_minor(captured, currency),
+                        copay: socert_domain::Money::from_minor(copay, currency),
+                        batch_id: None,
+                        batch_status: None,
+                        created_at: now,
+                    };
+                    let lines = lines
+                        .iter()
+                        .enumerate()
+                        .map(|(i, l)| l.to_line(i as i64 + 1, currency))
+                        .collect::<$crate::Result<_>>()?;
+                    Ok(($crate::enrollments::ClaimDetail { claim, lines }, false))
                 })
             }
 
@@ -1446,24 +1469,6 @@ macro_rules! impl_enrollments {
                     Ok((first, true))
                 } else {
                     Err($crate::Error::IdempotencyConflict)
-                }
-            }
-
-            async fn claim_by_key(
-                &self,
-                authority: socert_domain::AuthorityId,
-                provider: uuid::Uuid,
-                key: &socert_domain::ledger::IdempotencyKey,
-            ) -> $crate::Result<Option<$crate::enrollments::ClaimDetail>> {
-                let first: Option<uuid::Uuid> = sqlx::query_scalar($crate::enrollments::sql::CLAIM_BY_KEY)
-                    .bind(authority.as_uuid())
-                    .bind(provider)
-                    .bind(key.as_str())
-                    .fetch_optional(&self.pool)
-                    .await?;
-                match first {
-                    Some(id) => Ok(Some($crate::enrollments::EnrollmentStore::claim(self, authority, id).await?)),
-                    None => Ok(None),
                 }
             }
 

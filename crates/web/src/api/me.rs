@@ -78,6 +78,24 @@ pub(crate) async fn own_certificate(
         .ok_or(ApiError::NotFound("certificate"))
 }
 
+/// Movements of the certificate's spendable balance, newest last (the last 500).
+pub(crate) async fn balance_history(
+    state: &AppState,
+    c: &Certificate,
+) -> Result<socert_store::Page<socert_store::ledger::HistoryLine, i64>, socert_store::Error> {
+    state
+        .store
+        .history(
+            c.authority_id,
+            AccountRef::new(AccountKind::Available, c.id),
+            &PageRequest {
+                after: None,
+                limit: 500,
+            },
+        )
+        .await
+}
+
 /// The certificate `id` if it belongs to someone `principal` acts for (the API and the portal).
 pub(crate) async fn certificate_of(
     state: &AppState,
@@ -131,17 +149,7 @@ pub async fn my_certificate(
     ApiPath(id): ApiPath<Uuid>,
 ) -> Result<Json<MyCertificateDetail>, ApiError> {
     let c = own_certificate(&state, &caller, id).await?;
-    let history = state
-        .store
-        .history(
-            c.authority_id,
-            AccountRef::new(AccountKind::Available, c.id),
-            &PageRequest {
-                after: None,
-                limit: 500,
-            },
-        )
-        .await?;
+    let history = balance_history(&state, &c).await?;
     Ok(Json(MyCertificateDetail {
         certificate: with_program(&state, &c).await?,
         history: history.items.iter().map(HistoryLineDto::from).collect(),

@@ -6,16 +6,14 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use socert_domain::Authority;
 use socert_domain::identity::{Action, Decision, Principal, Role};
-use socert_domain::ledger::{AccountKind, AccountRef};
 use socert_domain::registry::AdmissionStatus;
-use socert_store::PageRequest;
 use socert_store::programs::{Certificate, WaitlistStatus};
 use uuid::Uuid;
 
 use super::public::{Fact, fact};
 use super::{Ctx, Failure, Layout, html};
 use crate::AppState;
-use crate::api::me::{certificate_of, represented};
+use crate::api::me::{balance_history, certificate_of, represented};
 use crate::i18n::{format_date, message, status_name};
 
 fn signed_in(ctx: &Ctx) -> Result<&Principal, Failure> {
@@ -146,17 +144,7 @@ async fn certificate_page(ctx: &Ctx, state: &AppState, id: &str) -> Result<Respo
     let c = own_certificate(state, principal, id).await?;
     let program = state.store.program(c.authority_id, c.program_id).await?;
     let authority = state.store.authority(c.authority_id).await?;
-    let lines = state
-        .store
-        .history(
-            c.authority_id,
-            AccountRef::new(AccountKind::Available, c.id),
-            &PageRequest {
-                after: None,
-                limit: 500,
-            },
-        )
-        .await?;
+    let lines = balance_history(state, &c).await?;
     let number = c.number.to_string();
     let heading = message(
         ctx.locale,
