@@ -21,7 +21,7 @@ use uuid::Uuid;
 
 use crate::AppState;
 use crate::api::dto::{MoneyDto, parse_date, today_in};
-use crate::api::ledger::idempotency_key;
+use crate::api::ledger::{HistoryLineDto, idempotency_key};
 use crate::api::me::{own_certificate, principal, represented};
 use crate::auth::Caller;
 use crate::error::{ApiError, Problem};
@@ -412,6 +412,10 @@ pub struct BalanceDto {
     /// Approved and not yet paid.
     pub payable: MoneyDto,
     pub paid: MoneyDto,
+    /// Movements of the payable balance (approved claims in, payments out), newest first.
+    pub payable_history: Vec<HistoryLineDto>,
+    /// Payments received, newest first; each memo names the batch and the bank's reference.
+    pub paid_history: Vec<HistoryLineDto>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -1128,7 +1132,8 @@ pub async fn provider_claim(
     Ok(Json((&detail).into()))
 }
 
-/// What the authority owes the provider (approved, not yet paid) and has paid.
+/// What the authority owes the provider (approved, not yet paid) and has paid, with the history
+/// of both.
 #[utoipa::path(get, path = "/api/v1/providers/{provider_id}/authorities/{authority_id}/balance", tag = "enrollments",
     params(
         ("provider_id" = Uuid, Path, description = "Provider id"),
@@ -1141,20 +1146,34 @@ pub async fn provider_balance(
 ) -> Result<Json<BalanceDto>, ApiError> {
     use socert_domain::ledger::{AccountKind, AccountRef};
     let currency = state.store.authority(authority).await?.currency;
-    let balance = async |kind| match state
-        .store
-        .account(authority, AccountRef::new(kind, provider))
-        .await
-    {
-        Ok(account) => Ok(account.balance),
-        Err(socert_store::Error::NoAccount(_) | socert_store::Error::NotFound { .. }) => {
-            Ok(socert_domain::Money::zero(currency))
+    // An account not opened yet (no claim approved, nothing paid) is zero with no history.
+    let account = async |kind| {
+        let account = AccountRef::new(kind, provider);
+        let page = socert_store::PageRequest {
+            after: None,
+            limit: 100,
+        };
+        match state.store.account(authority, account).await {
+            Ok(found) => {
+                let history = state.store.history(authority, account, &page).await?;
+                Ok((
+                    found.balance,
+                    history.items.iter().map(HistoryLineDto::from).collect(),
+                ))
+            }
+            Err(socert_store::Error::NoAccount(_) | socert_store::Error::NotFound { .. }) => {
+                Ok((socert_domain::Money::zero(currency), Vec::new()))
+            }
+            Err(err) => Err(ApiError::from(err)),
         }
-        Err(err) => Err(ApiError::from(err)),
     };
+    let (payable, payable_history) = account(AccountKind::Payable).await?;
+    let (paid, paid_history) = account(AccountKind::Paid).await?;
     Ok(Json(BalanceDto {
-        payable: balance(AccountKind::Payable).await?.into(),
-        paid: balance(AccountKind::Paid).await?.into(),
+        payable: payable.into(),
+        paid: paid.into(),
+        payable_history,
+        paid_history,
     }))
 }
 

@@ -454,6 +454,9 @@ on_both_backends! {
         let owed = app.get(&w.provider_path("/balance")).await.ok_json();
         assert_eq!(owed["payable"]["amount_minor"], 0);
         assert_eq!(owed["paid"]["amount_minor"], 4_500_000);
+        assert_eq!(owed["paid_history"][0]["amount"]["amount_minor"], 4_500_000);
+        assert!(owed["paid_history"][0]["memo"].as_str().unwrap().contains("ПП 1234"), "{owed}");
+        assert_eq!(owed["payable_history"].as_array().unwrap().len(), 2, "claimed, then paid out");
         let claim = app.get(&w.provider_path(&format!("/claims/{claim_id}"))).await.ok_json();
         assert_eq!(claim["line_items"][0]["status"], "paid");
         assert_eq!(claim["line_items"][1]["reason_text"], "more units than the delivery record has, or the enrolled volume is used up");
