@@ -288,6 +288,18 @@ macro_rules! impl_enrollments {
                         _ => None,
                     };
                     if next == EnrollmentStatus::Active {
+                        // A suspended provider keeps the people it serves but takes no new ones.
+                        let admission: Option<String> = sqlx::query_scalar(sql::ADMISSION_STATUS)
+                            .bind(enrollment.provider_id)
+                            .bind(authority.as_uuid())
+                            .fetch_optional(&mut *tx)
+                            .await?;
+                        if admission.as_deref() != Some("admitted") {
+                            return Err($crate::enrollments::refused(
+                                "provider_not_admitted",
+                                "the provider is not admitted in the registry now and cannot take new people",
+                            ));
+                        }
                         let seat: Option<i64> = sqlx::query_scalar(sql::TAKE_SEAT)
                             .bind(enrollment.offer_id)
                             .fetch_optional(&mut *tx)

@@ -8,6 +8,9 @@ pub const OFFER_FACTS: &str = "SELECT o.authority_id, o.provider_id, o.service_i
      FROM offers o LEFT JOIN admissions ad ON ad.provider_id = o.provider_id AND ad.authority_id = o.authority_id \
      WHERE o.id = $1";
 
+pub const ADMISSION_STATUS: &str =
+    "SELECT status FROM admissions WHERE provider_id = $1 AND authority_id = $2";
+
 pub const PROGRAM_COVERS: &str =
     "SELECT 1 FROM program_services WHERE program_id = $1 AND service_id = $2";
 

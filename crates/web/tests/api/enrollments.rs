@@ -43,6 +43,8 @@ pub struct World {
     pub offer: String,
     /// Another offer of the same kind, to switch to.
     pub other_offer: String,
+    /// The provider's admission in the authority.
+    admission: String,
 }
 
 pub async fn world(app: &TestApp, capacity: u32) -> World {
@@ -169,6 +171,7 @@ pub async fn world(app: &TestApp, capacity: u32) -> World {
         provider,
         offer: offers[0].clone(),
         other_offer: offers[1].clone(),
+        admission,
     }
 }
 
@@ -612,6 +615,51 @@ on_both_backends! {
             .await
             .problem(422, "funding_cap_reached");
         verify_clean(&app, &of_account.authority).await;
+    }
+
+    async fn a_suspended_provider_takes_nobody_new_and_an_excluded_one_lets_everyone_go(app: TestApp) {
+        let w = world(&app, 5).await;
+        let (nina, certificate) = w.certificate_for(&app, 3).await;
+        let family = w.family(&app, &nina, "nina-son@example.org").await;
+        let request = json!({ "certificate_id": certificate, "offer_id": w.offer, "volume": 8, "starts_on": today().to_string() });
+        let enrolled = as_user(&app, &family, "POST", "/api/v1/me/enrollments", Some(&request), Some("susp-1")).await;
+        assert_eq!(enrolled.status, 201, "{}", String::from_utf8_lossy(&enrolled.body));
+        let enrollment = enrolled.json()["id"].as_str().unwrap().to_owned();
+
+        // Suspended: the request is flagged, the family told, and the provider cannot accept.
+        app.sign_in("officer@khabarovsk.demo").await;
+        let decision = format!("/api/v1/authorities/{}/admissions/{}/decision", w.authority, w.admission);
+        app.post_json(&decision, &json!({ "event": "suspend", "reason": "Лицензия на проверке" })).await.ok_json();
+        let mine = as_user(&app, &family, "GET", "/api/v1/me/enrollments", None, None).await.ok_json();
+        assert_eq!(mine["items"][0]["flag"], "provider_suspended");
+        let inbox = as_user(&app, &family, "GET", "/api/v1/me/notifications", None, None).await.ok_json();
+        assert_eq!(inbox["items"][0]["kind"], "provider_suspended");
+        app.sign_in("provider@khabarovsk.demo").await;
+        app.post_json(&w.provider_path(&format!("/enrollments/{enrollment}/decision")), &json!({ "decision": "accept" }))
+            .await
+            .problem(422, "provider_not_admitted");
+
+        // Reinstated: the flag goes, the provider accepts.
+        app.sign_in("officer@khabarovsk.demo").await;
+        app.post_json(&decision, &json!({ "event": "reinstate" })).await.ok_json();
+        app.sign_in("provider@khabarovsk.demo").await;
+        let accepted = app.post_json(&w.provider_path(&format!("/enrollments/{enrollment}/decision")), &json!({ "decision": "accept" })).await.ok_json();
+        assert_eq!(accepted["status"], "active");
+        assert_eq!(accepted["flag"], Value::Null);
+        assert_eq!(balance(&app, &w.authority, "held", &certificate).await, 8 * 250_000);
+
+        // Excluded after a suspension: the enrollment ends and the whole hold comes back.
+        app.sign_in("officer@khabarovsk.demo").await;
+        app.post_json(&decision, &json!({ "event": "suspend", "reason": "Жалобы" })).await.ok_json();
+        app.post_json(&decision, &json!({ "event": "exclude", "reason": "Лицензия отозвана" })).await.ok_json();
+        let mine = as_user(&app, &family, "GET", "/api/v1/me/enrollments", None, None).await.ok_json();
+        assert_eq!(mine["items"][0]["status"], "cancelled");
+        assert_eq!(mine["items"][0]["released"]["amount_minor"], 8 * 250_000);
+        assert_eq!(balance(&app, &w.authority, "held", &certificate).await, 0);
+        assert_eq!(balance(&app, &w.authority, "available", &certificate).await, 5_000_000);
+        let inbox = as_user(&app, &family, "GET", "/api/v1/me/notifications", None, None).await.ok_json();
+        assert_eq!(inbox["items"][0]["kind"], "provider_excluded");
+        verify_clean(&app, &w.authority).await;
     }
 
     async fn a_hundred_recipients_race_for_ten_seats(app: TestApp) {
