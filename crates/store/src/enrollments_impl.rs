@@ -280,8 +280,7 @@ macro_rules! impl_enrollments {
                     let now = $crate::rows::now();
                     let now_us = $crate::rows::micros(now);
                     let mut tx = self.begin_write().await?;
-                    sqlx::query(sql::LOCK_OFFER).bind(current.offer_id).execute(&mut *tx).await?;
-                    let enrollment = Self::lock_enrollment(&mut tx, authority, id).await?;
+                    let enrollment = Self::lock_with_offer(&mut tx, authority, &current).await?;
                     let next = enrollment.status.apply(&event)?;
                     let reason = match &event {
                         EnrollmentEvent::Decline { reason } => Some(reason.clone()),
@@ -342,7 +341,7 @@ macro_rules! impl_enrollments {
                 today: socert_domain::Date,
                 actor: &$crate::audit::Actor,
             ) -> $crate::Result<$crate::enrollments::Enrollment> {
-                use $crate::enrollments::{sql, Audience};
+                use $crate::enrollments::Audience;
                 use socert_domain::enrollment::{EnrollmentEvent, EnrollmentStatus};
                 let current = $crate::enrollments::EnrollmentStore::enrollment(self, authority, id).await?;
                 let (_, notice_days, ..) = self.settings(authority).await?;
@@ -350,8 +349,7 @@ macro_rules! impl_enrollments {
                     let now = $crate::rows::now();
                     let now_us = $crate::rows::micros(now);
                     let mut tx = self.begin_write().await?;
-                    sqlx::query(sql::LOCK_OFFER).bind(current.offer_id).execute(&mut *tx).await?;
-                    let enrollment = Self::lock_enrollment(&mut tx, authority, id).await?;
+                    let enrollment = Self::lock_with_offer(&mut tx, authority, &current).await?;
                     if enrollment.flag.as_deref() == Some("ending") {
                         return Err($crate::enrollments::refused(
                             "already_ending",
@@ -1182,8 +1180,7 @@ macro_rules! impl_enrollments {
                         let now = $crate::rows::now();
                         let now_us = $crate::rows::micros(now);
                         let mut tx = self.begin_write().await?;
-                        sqlx::query(sql::LOCK_OFFER).bind(current.offer_id).execute(&mut *tx).await?;
-                        let e = Self::lock_enrollment(&mut tx, authority, id).await?;
+                        let e = Self::lock_with_offer(&mut tx, authority, &current).await?;
                         if e.status.is_final() {
                             tx.rollback().await?;
                             return Ok(());
@@ -1597,6 +1594,21 @@ macro_rules! impl_enrollments {
                 Ok((available, balance, held))
             }
 
+            /// Locks the enrollment's offer, then the enrollment (the fixed order: offer,
+            /// enrollment, ledger accounts) and reads the enrollment as it is now. `current` is
+            /// an earlier read, for the offer's id.
+            async fn lock_with_offer(
+                tx: &mut sqlx::Transaction<'static, $db>,
+                authority: socert_domain::AuthorityId,
+                current: &$crate::enrollments::Enrollment,
+            ) -> $crate::Result<$crate::enrollments::Enrollment> {
+                sqlx::query($crate::enrollments::sql::LOCK_OFFER)
+                    .bind(current.offer_id)
+                    .execute(&mut **tx)
+                    .await?;
+                Self::lock_enrollment(tx, authority, current.id).await
+            }
+
             async fn lock_enrollment(
                 tx: &mut sqlx::Transaction<'static, $db>,
                 authority: socert_domain::AuthorityId,
@@ -1660,15 +1672,14 @@ macro_rules! impl_enrollments {
                 reason: Option<&str>,
                 actor: &$crate::audit::Actor,
             ) -> $crate::Result<()> {
-                use $crate::enrollments::{sql, Audience};
+                use $crate::enrollments::Audience;
                 use socert_domain::enrollment::EnrollmentStatus;
                 let current = $crate::enrollments::EnrollmentStore::enrollment(self, authority, id).await?;
                 $crate::enrollments::retrying!(async {
                     let now = $crate::rows::now();
                     let now_us = $crate::rows::micros(now);
                     let mut tx = self.begin_write().await?;
-                    sqlx::query(sql::LOCK_OFFER).bind(current.offer_id).execute(&mut *tx).await?;
-                    let e = Self::lock_enrollment(&mut tx, authority, id).await?;
+                    let e = Self::lock_with_offer(&mut tx, authority, &current).await?;
                     if e.status.is_final() {
                         tx.rollback().await?;
                         return Ok(());
