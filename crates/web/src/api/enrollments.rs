@@ -22,7 +22,7 @@ use uuid::Uuid;
 use crate::AppState;
 use crate::api::dto::{MoneyDto, parse_date, today_in};
 use crate::api::ledger::{HistoryLineDto, idempotency_key};
-use crate::api::me::{own_certificate, principal, represented};
+use crate::api::me::{of_represented, own_certificate, principal, represented};
 use crate::auth::Caller;
 use crate::error::{ApiError, Problem};
 use crate::extract::{ApiJson, ApiPath, Upload};
@@ -564,14 +564,13 @@ async fn own_enrollment(
     caller: &Caller,
     id: Uuid,
 ) -> Result<Enrollment, ApiError> {
-    for (authority, recipient) in represented(principal(caller)?) {
-        if let Ok(e) = state.store.enrollment(authority, id).await
-            && e.recipient_id == recipient
-        {
-            return Ok(e);
-        }
-    }
-    Err(ApiError::NotFound("enrollment"))
+    of_represented(
+        principal(caller)?,
+        |authority| async move { state.store.enrollment(authority, id).await.ok() },
+        |e| e.recipient_id,
+    )
+    .await
+    .ok_or(ApiError::NotFound("enrollment"))
 }
 
 /// Ends the enrollment (to switch provider): what it holds beyond deliveries not yet paid goes
@@ -624,14 +623,13 @@ async fn own_record(
     caller: &Caller,
     id: Uuid,
 ) -> Result<DeliveryRecord, ApiError> {
-    for (authority, recipient) in represented(principal(caller)?) {
-        if let Ok(r) = state.store.delivery_record(authority, id).await
-            && r.recipient_id == recipient
-        {
-            return Ok(r);
-        }
-    }
-    Err(ApiError::NotFound("delivery record"))
+    of_represented(
+        principal(caller)?,
+        |authority| async move { state.store.delivery_record(authority, id).await.ok() },
+        |r| r.recipient_id,
+    )
+    .await
+    .ok_or(ApiError::NotFound("delivery record"))
 }
 
 /// The recipient confirms the service was delivered as recorded.

@@ -102,11 +102,29 @@ pub(crate) async fn certificate_of(
     principal: &Principal,
     id: Uuid,
 ) -> Option<Certificate> {
+    of_represented(
+        principal,
+        |authority| async move { state.store.certificate(authority, id).await.ok() },
+        |c| c.recipient_id,
+    )
+    .await
+}
+
+/// What `lookup` finds in an authority where `principal` acts for someone, if it belongs to
+/// that person (`owner`): one rule for every `/api/v1/me` object, so nobody reads another's.
+pub(crate) async fn of_represented<T, F>(
+    principal: &Principal,
+    lookup: impl Fn(AuthorityId) -> F,
+    owner: impl Fn(&T) -> Uuid,
+) -> Option<T>
+where
+    F: std::future::Future<Output = Option<T>>,
+{
     for (authority, recipient) in represented(principal) {
-        if let Ok(c) = state.store.certificate(authority, id).await
-            && c.recipient_id == recipient
+        if let Some(found) = lookup(authority).await
+            && owner(&found) == recipient
         {
-            return Some(c);
+            return Some(found);
         }
     }
     None
