@@ -11,8 +11,7 @@ use anyhow::{Context, bail, ensure};
 use indicatif::ProgressBar;
 use socert_domain::identity::{Grant, Role};
 use socert_domain::ledger::IdempotencyKey;
-use socert_domain::program::{CertificateTemplate, ProgramSpec, TemplateValue};
-use socert_domain::{AuthorityId, Currency, Date, LocalizedText, Money, Units};
+use socert_domain::{AuthorityId, Currency, Date, Money, Units};
 use socert_store::audit::Actor;
 use socert_store::enrollments::{EnrollmentRequest, ProviderDecision};
 use socert_store::identity::{NewSession, NewUser};
@@ -218,23 +217,7 @@ async fn setup(store: &dyn Store, url: &str, options: &ClaimsBench) -> anyhow::R
         .iter()
         .map(|s| s.id)
         .collect();
-    let spec = ProgramSpec {
-        name: LocalizedText::new("Бенчмарк", "Бенчмарк", "Benchmark")?,
-        services,
-        starts: today,
-        ends: today.checked_add(jiff::Span::new().days(365))?,
-        quota: None,
-        max_funded: None,
-        rules: Default::default(),
-        priority_categories: Vec::new(),
-        template: CertificateTemplate {
-            value: TemplateValue::Money {
-                amount: Money::from_minor(VALUE_MINOR, Currency::Rub),
-            },
-            validity_months: 12,
-            of_account: false,
-        },
-    };
+    let spec = crate::bench_issue::money_program(services, today, VALUE_MINOR)?;
     let program = store.create_program(authority.id, &spec, &actor).await?;
     let people = options.clients * ENROLLMENTS_PER_CLIENT;
     store
@@ -567,17 +550,12 @@ async fn measure(
     }
     bar.finish_and_clear();
     let elapsed = (last - started).as_secs_f64();
-    latencies.sort_unstable();
-    let percentile = |p: f64| {
-        latencies
-            .get(((latencies.len().max(1) - 1) as f64 * p).round() as usize)
-            .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
-    };
+    let (p50_ms, p99_ms) = crate::bench_search::p50_p99_ms(&mut latencies);
     Ok(Stats {
         requests: latencies.len(),
         per_second: latencies.len() as f64 / elapsed,
-        p50_ms: percentile(0.5),
-        p99_ms: percentile(0.99),
+        p50_ms,
+        p99_ms,
     })
 }
 

@@ -80,23 +80,7 @@ async fn measure(
     let service = services.items.first().context("no demo services")?.id;
     let today = today_in(&authority);
     let actor = Actor::system("bench-issue");
-    let spec = ProgramSpec {
-        name: LocalizedText::new("Бенчмарк", "Бенчмарк", "Benchmark")?,
-        services: vec![service],
-        starts: today,
-        ends: today.checked_add(jiff::Span::new().days(365))?,
-        quota: None,
-        max_funded: None,
-        rules: Default::default(),
-        priority_categories: Vec::new(),
-        template: CertificateTemplate {
-            value: TemplateValue::Money {
-                amount: Money::from_minor(VALUE_MINOR, Currency::Rub),
-            },
-            validity_months: 12,
-            of_account: false,
-        },
-    };
+    let spec = money_program(vec![service], today, VALUE_MINOR)?;
     let program = store.create_program(authority.id, &spec, &actor).await?;
     let budget = Money::from_minor(VALUE_MINOR * options.recipients as i64, Currency::Rub);
     store
@@ -177,6 +161,32 @@ async fn measure(
 
 /// The reference: as many rows, as wide as a certificate row, in the same batch size, each batch
 /// its own transaction, with nothing else done (no people, no checks, no ledger, no report).
+/// A year-long benchmark program for anyone, paying certificates of `value_minor` rubles (minor
+/// units) for `services`.
+pub(crate) fn money_program(
+    services: Vec<socert_domain::ServiceId>,
+    today: socert_domain::Date,
+    value_minor: i64,
+) -> anyhow::Result<ProgramSpec> {
+    Ok(ProgramSpec {
+        name: LocalizedText::new("Бенчмарк", "Бенчмарк", "Benchmark")?,
+        services,
+        starts: today,
+        ends: today.checked_add(jiff::Span::new().days(365))?,
+        quota: None,
+        max_funded: None,
+        rules: Default::default(),
+        priority_categories: Vec::new(),
+        template: CertificateTemplate {
+            value: TemplateValue::Money {
+                amount: Money::from_minor(value_minor, Currency::Rub),
+            },
+            validity_months: 12,
+            of_account: false,
+        },
+    })
+}
+
 async fn raw_inserts(url: &str, rows: usize) -> anyhow::Result<f64> {
     const CREATE: &str = "CREATE TABLE bench_reference (id BLOB PRIMARY KEY NOT NULL, owner BLOB NOT NULL, \
         number TEXT NOT NULL, status TEXT NOT NULL, value_minor BIGINT NOT NULL, valid_from TEXT NOT NULL, \

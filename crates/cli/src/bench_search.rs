@@ -341,16 +341,22 @@ where
         latencies.extend(task.await??);
     }
     let elapsed = started.elapsed().as_secs_f64();
+    let (p50_ms, p99_ms) = p50_p99_ms(&mut latencies);
+    Ok(Stats {
+        count: latencies.len(),
+        qps: latencies.len() as f64 / elapsed,
+        p50_ms,
+        p99_ms,
+    })
+}
+
+/// The median and 99th percentile of `latencies`, in milliseconds (0 when there are none).
+pub(crate) fn p50_p99_ms(latencies: &mut [Duration]) -> (f64, f64) {
     latencies.sort_unstable();
     let percentile = |p: f64| {
         latencies
             .get(((latencies.len().max(1) - 1) as f64 * p).round() as usize)
             .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
     };
-    Ok(Stats {
-        count: latencies.len(),
-        qps: latencies.len() as f64 / elapsed,
-        p50_ms: percentile(0.5),
-        p99_ms: percentile(0.99),
-    })
+    (percentile(0.5), percentile(0.99))
 }
