@@ -9,7 +9,7 @@ use socert_domain::Date;
 use socert_store::audit::Actor;
 
 use crate::on_both_backends;
-use crate::support::TestApp;
+use crate::support::{TestApp, snils};
 
 /// Today in Khabarovsk, where the demo authority counts its days.
 fn today() -> Date {
@@ -35,28 +35,13 @@ fn home_care_program(services: &[String], quota: Option<u32>) -> Value {
     })
 }
 
-/// A valid SNILS for `n` (control number computed as the Pension Fund rule says).
-fn snils(n: u32) -> String {
-    let body = format!("{:09}", 100_000_000 + n);
-    let sum: u32 = body
-        .bytes()
-        .enumerate()
-        .map(|(i, b)| u32::from(b - b'0') * (9 - i as u32))
-        .sum();
-    let control = match sum % 101 {
-        100 => 0,
-        c => c,
-    };
-    format!("{body}{control:02}")
-}
-
 fn person(n: u32, last_name: &str, birth_date: &str, categories: Value) -> Value {
     json!({
         "last_name": last_name,
         "first_name": "Анна",
         "middle_name": "Петровна",
         "birth_date": birth_date,
-        "national_id": snils(n),
+        "national_id": snils(100_000_000 + n),
         "municipality": "08701000",
         "address": "г. Хабаровск, ул. Муравьёва-Амурского, д. 5",
         "categories": categories,

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use socert_domain::Date;
 
 use crate::on_both_backends;
-use crate::support::{Credentials, TestApp};
+use crate::support::{Credentials, TestApp, snils};
 
 pub fn today() -> Date {
     let tz = jiff::tz::TimeZone::get("Asia/Vladivostok").unwrap_or(jiff::tz::TimeZone::UTC);
@@ -17,20 +17,6 @@ pub fn today() -> Date {
 
 fn days(n: i64) -> jiff::Span {
     jiff::Span::new().days(n)
-}
-
-fn snils(n: u32) -> String {
-    let body = format!("{:09}", 200_000_000 + n);
-    let sum: u32 = body
-        .bytes()
-        .enumerate()
-        .map(|(i, b)| u32::from(b - b'0') * (9 - i as u32))
-        .sum();
-    let control = match sum % 101 {
-        100 => 0,
-        c => c,
-    };
-    format!("{body}{control:02}")
 }
 
 /// What the stories share: a program, an admitted provider with two offers, and a helper to
@@ -45,6 +31,8 @@ pub struct World {
     pub other_offer: String,
     /// The provider's admission in the authority.
     admission: String,
+    /// The palliative home-visit service the offers and the program are for.
+    service: String,
 }
 
 pub async fn world(app: &TestApp, capacity: u32) -> World {
@@ -172,6 +160,7 @@ pub async fn world(app: &TestApp, capacity: u32) -> World {
         offer: offers[0].clone(),
         other_offer: offers[1].clone(),
         admission,
+        service,
     }
 }
 
@@ -189,7 +178,7 @@ impl World {
                     "middle_name": "Ивановна",
                     // People differ by birth date: the same name and birthday would be a suspected duplicate.
                     "birth_date": (jiff::civil::date(1945, 1, 1) + days(i64::from(n))).to_string(),
-                    "national_id": snils(n),
+                    "national_id": snils(200_000_000 + n),
                     "municipality": "08701000",
                     "address": "г. Хабаровск, ул. Карла Маркса, д. 10",
                     "categories": []
@@ -556,15 +545,6 @@ on_both_backends! {
 
     async fn a_certificate_of_account_is_funded_by_the_enrollment_up_to_its_nominal(app: TestApp) {
         let w = world(&app, 50).await;
-        let service = app
-            .all_services(&w.authority, "", 200)
-            .await
-            .iter()
-            .find(|s| s["code"] == "PAL-HOME-VISIT")
-            .unwrap()["id"]
-            .as_str()
-            .unwrap()
-            .to_owned();
         // PFDO style: 10 000 ₽ a year per child, funded only on enrollment, at most 1 funded.
         app.sign_in("officer@khabarovsk.demo").await;
         let program = app
@@ -572,7 +552,7 @@ on_both_backends! {
                 &format!("/api/v1/authorities/{}/programs", w.authority),
                 &json!({
                     "names": { "ru": "Сертификат учёта", "uk": "Сертифікат обліку", "en": "Certificate of account" },
-                    "services": [service],
+                    "services": [w.service],
                     "starts": (today() - days(30)).to_string(),
                     "ends": (today() + days(400)).to_string(),
                     "max_funded": 1,

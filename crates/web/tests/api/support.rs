@@ -336,3 +336,19 @@ impl TestResponse {
         problem
     }
 }
+
+/// A valid SNILS with the nine-digit serial `serial` (the control number as the Pension Fund rule
+/// computes it). Stories pick serials far apart so their people never collide.
+pub fn snils(serial: u32) -> String {
+    let body = format!("{serial:09}");
+    let sum: u32 = body
+        .bytes()
+        .enumerate()
+        .map(|(i, b)| u32::from(b - b'0') * (9 - i as u32))
+        .sum();
+    let control = match sum % 101 {
+        100 => 0,
+        c => c,
+    };
+    format!("{body}{control:02}")
+}
