@@ -11,6 +11,7 @@ pub mod certificate;
 pub mod demo_people;
 pub mod demo_registry;
 pub mod enrollment;
+pub mod feedback;
 pub mod identity;
 pub mod ids;
 pub mod ledger;

@@ -18,6 +18,7 @@ pub mod enrollments;
 mod enrollments_impl;
 mod enrollments_sql;
 mod error;
+pub mod feedback;
 pub mod identity;
 pub mod ledger;
 mod postgres;
@@ -34,6 +35,7 @@ pub use audit::AuditStore;
 pub use catalogue::CatalogueStore;
 pub use enrollments::EnrollmentStore;
 pub use error::{Error, Result};
+pub use feedback::FeedbackStore;
 pub use identity::IdentityStore;
 pub use ledger::LedgerStore;
 pub use postgres::PgStore;
@@ -86,6 +88,7 @@ pub trait Store:
     + RegistryStore
     + ProgramStore
     + EnrollmentStore
+    + FeedbackStore
     + Send
     + Sync
     + 'static
@@ -111,8 +114,8 @@ pub trait Store:
 /// The store traits, for `use socert_store::prelude::*`.
 pub mod prelude {
     pub use crate::{
-        AuditStore, CatalogueStore, EnrollmentStore, IdentityStore, LedgerStore, ProgramStore,
-        RegistryStore, Store,
+        AuditStore, CatalogueStore, EnrollmentStore, FeedbackStore, IdentityStore, LedgerStore,
+        ProgramStore, RegistryStore, Store,
     };
 }
 

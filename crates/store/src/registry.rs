@@ -112,6 +112,8 @@ pub enum OfferSort {
     Relevance,
     Distance,
     Price,
+    /// Best rated providers first (the weighted average of `socert_domain::feedback`).
+    Rating,
 }
 
 impl OfferSort {
@@ -120,6 +122,7 @@ impl OfferSort {
             OfferSort::Relevance => "relevance",
             OfferSort::Distance => "distance",
             OfferSort::Price => "price",
+            OfferSort::Rating => "rating",
         }
     }
 }
@@ -175,6 +178,8 @@ pub struct OfferHit {
     pub service_code: String,
     pub normative: Option<Money>,
     pub distance_km: Option<f64>,
+    /// The provider's ratings.
+    pub rating: socert_domain::feedback::RatingSummary,
 }
 
 #[async_trait]
@@ -837,6 +842,9 @@ macro_rules! impl_registry {
                         match (sort, query.near) {
                             (OfferSort::Price, _) => {
                                 sql.push("o.price_minor, o.id");
+                            }
+                            (OfferSort::Rating, _) => {
+                                sql.push("o.rating_millistars DESC, o.id");
                             }
                             (OfferSort::Distance, Some((lat, lon))) => Self::push_distance_order(&mut sql, lat, lon),
                             _ => {

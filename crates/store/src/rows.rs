@@ -488,6 +488,8 @@ pub(crate) struct OfferHitRow {
     legal_form: String,
     service_code: String,
     normative_minor: Option<i64>,
+    rating_count: i64,
+    rating_stars_sum: i64,
     distance2: Option<f64>,
 }
 
@@ -537,6 +539,10 @@ impl OfferHitRow {
             service_code: self.service_code,
             normative: self.normative_minor.map(|m| Money::from_minor(m, currency)),
             distance_km: self.distance2.map(f64::sqrt),
+            rating: socert_domain::feedback::RatingSummary {
+                count: self.rating_count,
+                stars_sum: self.rating_stars_sum,
+            },
         })
     }
 }

@@ -55,8 +55,17 @@ pub const CLOSE_OPEN_COST: &str = "UPDATE normative_costs SET valid_to = $2 \
 
 /// Tables in the order they can be emptied without breaking foreign keys. The maintenance row
 /// lets the append-only triggers allow these deletes, in this transaction only.
-pub const WIPE: [&str; 32] = [
+pub const WIPE: [&str; 41] = [
     "INSERT INTO ledger_maintenance (wiping) VALUES (1)",
+    "DELETE FROM ratings",
+    "DELETE FROM complaints",
+    "DELETE FROM notifications",
+    "DELETE FROM claim_lines",
+    "DELETE FROM claims",
+    "DELETE FROM payments",
+    "DELETE FROM payment_batches",
+    "DELETE FROM delivery_records",
+    "DELETE FROM enrollments",
     "DELETE FROM issuance_run_rows",
     "DELETE FROM issuance_runs",
     "DELETE FROM waitlist",
@@ -317,7 +326,7 @@ pub const SEARCH_COLUMNS: &str = "SELECT o.id, o.provider_id, o.authority_id, o.
      o.title_en, o.description, o.price_minor, o.currency, o.capacity, o.seats_taken, o.schedule, o.municipality, \
      o.address, o.latitude, o.longitude, o.age_min, o.age_max, o.wheelchair, o.sign_language, o.home_visits, \
      o.transport, o.languages, o.created_at_us, p.short_name AS provider_name, p.legal_form, s.code AS service_code, \
-     nc.amount_minor AS normative_minor, ";
+     nc.amount_minor AS normative_minor, p.rating_count, p.rating_stars_sum, ";
 
 /// Only offers of admitted providers, with the normative cost in force on the bound date.
 pub const SEARCH_FROM: &str = " FROM offers o JOIN providers p ON p.id = o.provider_id \

@@ -559,7 +559,7 @@ pub async fn my_enrollments(
 }
 
 /// One of the caller's enrollments, or 404.
-async fn own_enrollment(
+pub(crate) async fn own_enrollment(
     state: &AppState,
     caller: &Caller,
     id: Uuid,

@@ -11,6 +11,7 @@ mod authorities;
 mod documents;
 pub mod dto;
 pub mod enrollments;
+pub mod feedback;
 mod health;
 pub mod import;
 pub mod issuance;
@@ -50,6 +51,7 @@ mod users;
         (name = "recipients", description = "Recipients, representatives, need assessments; the recipient's own certificates"),
         (name = "enrollments", description = "Enrollment with a provider, delivery records, confirmation, claims, inboxes"),
         (name = "settlement", description = "Open claims, settlement batches, payment registers, budget burn, daily jobs"),
+        (name = "feedback", description = "Ratings of providers and complaints about enrollments"),
     ),
     components(schemas(crate::error::Problem)),
     modifiers(&Security),
@@ -147,6 +149,13 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(settlement::resolve_dispute))
         .routes(routes!(settlement::budget_burn))
         .routes(routes!(settlement::run_daily_jobs))
+        .routes(routes!(feedback::rate, feedback::my_rating))
+        .routes(routes!(feedback::file_complaint))
+        .routes(routes!(feedback::my_complaints))
+        .routes(routes!(feedback::withdraw_complaint))
+        .routes(routes!(feedback::complaint_queue))
+        .routes(routes!(feedback::get_complaint))
+        .routes(routes!(feedback::decide_complaint))
 }
 
 /// Documents the two ways to authenticate.

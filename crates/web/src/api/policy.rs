@@ -121,6 +121,15 @@ pub const POLICY: &[(&str, &str, Access)] = &[
     ("POST", authority!("/deliveries/{record_id}/resolution"), Allowed(A::ProgramsManage)),
     ("GET", authority!("/reports/budget-burn"), Allowed(A::ProgramsRead)),
     ("POST", authority!("/jobs/daily"), Allowed(A::ProgramsManage)),
+    ("PUT", "/api/v1/me/enrollments/{enrollment_id}/rating", SignedIn),
+    ("GET", "/api/v1/me/enrollments/{enrollment_id}/rating", SignedIn),
+    ("POST", "/api/v1/me/enrollments/{enrollment_id}/complaints", SignedIn),
+    ("GET", "/api/v1/me/complaints", SignedIn),
+    ("POST", "/api/v1/me/complaints/{complaint_id}/withdrawal", SignedIn),
+    // Complaints are personal data (a recipient's words): officers who open recipients' files.
+    ("GET", authority!("/complaints"), Allowed(A::RecipientsManage)),
+    ("GET", authority!("/complaints/{complaint_id}"), Allowed(A::RecipientsManage)),
+    ("POST", authority!("/complaints/{complaint_id}/decision"), Allowed(A::RecipientsManage)),
 ];
 
 /// The access rule of `route` (as axum matched it) for `method`.

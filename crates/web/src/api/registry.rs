@@ -321,6 +321,8 @@ pub struct OfferHitDto {
     pub copay: Option<MoneyDto>,
     /// Distance from `near`, in kilometres.
     pub distance_km: Option<f64>,
+    /// The provider's ratings by recipients.
+    pub provider_rating: crate::api::feedback::RatingSummaryDto,
 }
 
 impl From<&OfferHit> for OfferHitDto {
@@ -338,6 +340,7 @@ impl From<&OfferHit> for OfferHitDto {
             normative_cost: h.normative.map(Into::into),
             copay,
             distance_km: h.distance_km.map(|d| (d * 10.0).round() / 10.0),
+            provider_rating: h.rating.into(),
         }
     }
 }
@@ -371,7 +374,8 @@ pub struct SearchQuery {
     within_normative: Option<bool>,
     /// `latitude,longitude` of the searcher, for distances and `sort=distance`.
     near: Option<String>,
-    /// `relevance` (default), `distance` or `price`.
+    /// `relevance` (default), `distance`, `price` (cheapest first) or `rating` (best rated
+    /// providers first, weighted so that a few ratings count less than many).
     sort: Option<String>,
     cursor: Option<String>,
     /// Page size, 1 to 100 (default 20).
@@ -791,6 +795,7 @@ pub async fn search_offers(
     let sort = match query.sort.as_deref() {
         None | Some("relevance") => OfferSort::Relevance,
         Some("price") => OfferSort::Price,
+        Some("rating") => OfferSort::Rating,
         Some("distance") if near.is_some() => OfferSort::Distance,
         Some("distance") => {
             return Err(ApiError::bad_parameter(
@@ -801,7 +806,7 @@ pub async fn search_offers(
         Some(other) => {
             return Err(ApiError::bad_parameter(
                 "sort",
-                format!("unknown sort {other:?}: use relevance, distance or price"),
+                format!("unknown sort {other:?}: use relevance, distance, price or rating"),
             ));
         }
     };

@@ -32,7 +32,7 @@ pub struct World {
     /// The provider's admission in the authority.
     admission: String,
     /// The palliative home-visit service the offers and the program are for.
-    service: String,
+    pub service: String,
 }
 
 pub async fn world(app: &TestApp, capacity: u32) -> World {
@@ -216,7 +216,7 @@ impl World {
     }
 
     /// A user acting for `recipient` (their daughter), signed in.
-    async fn family(&self, app: &TestApp, recipient: &str, login: &str) -> Credentials {
+    pub async fn family(&self, app: &TestApp, recipient: &str, login: &str) -> Credentials {
         app.sign_in("admin@khabarovsk.demo").await;
         let user = app
             .post_json(
@@ -231,7 +231,7 @@ impl World {
             .unwrap()
     }
 
-    fn provider_path(&self, rest: &str) -> String {
+    pub fn provider_path(&self, rest: &str) -> String {
         format!(
             "/api/v1/providers/{}/authorities/{}{rest}",
             self.provider, self.authority
@@ -239,7 +239,7 @@ impl World {
     }
 }
 
-async fn as_user(
+pub async fn as_user(
     app: &TestApp,
     who: &Credentials,
     method: &str,
@@ -261,7 +261,7 @@ async fn as_user(
     app.send_as(who, request).await
 }
 
-async fn verify_clean(app: &TestApp, authority: &str) {
+pub async fn verify_clean(app: &TestApp, authority: &str) {
     app.sign_in("auditor@khabarovsk.demo").await;
     let report = app
         .get(&format!("/api/v1/authorities/{authority}/ledger/verify"))
@@ -282,7 +282,7 @@ async fn balance(app: &TestApp, authority: &str, kind: &str, owner: &str) -> i64
 }
 
 /// Records `count` visits today; returns their ids.
-async fn deliver(app: &TestApp, w: &World, enrollment: &str, count: usize) -> Vec<String> {
+pub async fn deliver(app: &TestApp, w: &World, enrollment: &str, count: usize) -> Vec<String> {
     app.sign_in("provider@khabarovsk.demo").await;
     let records: Vec<Value> = (0..count)
         .map(|i| json!({ "enrollment_id": enrollment, "delivered_on": today().to_string(), "delivered_at": format!("{:02}:00", 8 + i % 12), "units": 1, "worker": "Иванова А. С.", "note": "" }))

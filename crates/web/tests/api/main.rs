@@ -7,6 +7,7 @@ mod certificates;
 mod enrollment_properties;
 mod enrollments;
 mod errors;
+mod feedback;
 mod health;
 mod identity;
 mod ledger;
