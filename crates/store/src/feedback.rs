@@ -117,8 +117,9 @@ pub(crate) mod sql {
     pub const ADD_TO_PROVIDER_RATING: &str = "UPDATE providers SET rating_count = rating_count + $2, \
          rating_stars_sum = rating_stars_sum + $3 WHERE id = $1 RETURNING rating_count, rating_stars_sum";
 
-    pub const SET_OFFERS_RATING: &str =
-        "UPDATE offers SET rating_millistars = $2 WHERE provider_id = $1";
+    /// Offers show and sort by their provider's ratings (a copy kept for the search, migration 11).
+    pub const SET_OFFERS_RATING: &str = "UPDATE offers SET rating_millistars = $2, rating_count = $3, \
+         rating_stars_sum = $4 WHERE provider_id = $1";
 
     pub const PROVIDER_RATING: &str =
         "SELECT rating_count, rating_stars_sum FROM providers WHERE id = $1";
@@ -309,6 +310,8 @@ macro_rules! impl_feedback {
                     sqlx::query(sql::SET_OFFERS_RATING)
                         .bind(found.provider_id)
                         .bind(i32::try_from(key).map_err($crate::rows::corrupt)?)
+                        .bind(count)
+                        .bind(stars_sum)
                         .execute(&mut *tx)
                         .await?;
                     let draft = $crate::audit::Draft {

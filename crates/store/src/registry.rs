@@ -501,6 +501,12 @@ macro_rules! impl_registry {
                 if moved == 0 {
                     return Err($crate::Error::Conflict("the admission was decided by someone else; reload it".to_owned()));
                 }
+                sqlx::query($crate::sql::LIST_OFFERS)
+                    .bind(current.provider_id)
+                    .bind(authority.as_uuid())
+                    .bind(next == socert_domain::registry::AdmissionStatus::Admitted)
+                    .execute(&mut *tx)
+                    .await?;
                 let draft = $crate::audit::Draft {
                     chain: Some(authority),
                     action: "admission.decide",
@@ -611,6 +617,15 @@ macro_rules! impl_registry {
             ) -> $crate::Result<u64> {
                 const BATCH: u32 = 500;
                 let now = $crate::rows::micros($crate::rows::now());
+                // Each offer carries its service's code and category (migration 11).
+                let mut codes = std::collections::HashMap::new();
+                for service in services {
+                    let (code, category): (String, String) = sqlx::query_as("SELECT code, category FROM services WHERE id = $1")
+                        .bind(service.as_uuid())
+                        .fetch_one(&self.pool)
+                        .await?;
+                    codes.insert(*service, (code, category));
+                }
                 let mut offers = 0u64;
                 let mut start = 0u32;
                 while start < providers {
@@ -663,13 +678,13 @@ macro_rules! impl_registry {
                     for (i, provider) in ids.iter().enumerate() {
                         for k in 0..offers_per_provider as usize {
                             let n = (start as usize + i) * offers_per_provider as usize + k;
-                            offer_rows.push((uuid::Uuid::now_v7(), *provider, services[n % services.len()], &texts[n % texts.len()], n));
+                            offer_rows.push((uuid::Uuid::now_v7(), *provider, services[n % services.len()], &texts[n % texts.len()], n, start as usize + i));
                         }
                     }
                     let mut insert = sqlx::QueryBuilder::new("INSERT INTO admission_services (admission_id, service_id) ");
                     let mut pairs: Vec<(uuid::Uuid, uuid::Uuid)> = offer_rows
                         .iter()
-                        .map(|(_, provider, service, _, _)| {
+                        .map(|(_, provider, service, _, _, _)| {
                             let index = ids.iter().position(|p| p == provider).unwrap_or(0);
                             (admissions[index], service.as_uuid())
                         })
@@ -685,9 +700,10 @@ macro_rules! impl_registry {
                             "INSERT INTO offers (id, provider_id, authority_id, service_id, title_ru, title_uk, title_en, \
                              description, price_minor, currency, capacity, seats_taken, schedule, municipality, address, latitude, \
                              longitude, age_min, age_max, wheelchair, sign_language, home_visits, transport, languages, search_text, \
-                             search_title, created_at_us, updated_at_us) ",
+                             search_title, created_at_us, updated_at_us, listed, provider_name, legal_form, service_code, category) ",
                         );
-                        insert.push_values(chunk, |mut row, (id, provider, service, text, n)| {
+                        insert.push_values(chunk, |mut row, (id, provider, service, text, n, p)| {
+                            let (code, category) = codes.get(service).cloned().unwrap_or_default();
                             row.push_bind(*id)
                                 .push_bind(*provider)
                                 .push_bind(authority.as_uuid())
@@ -715,10 +731,15 @@ macro_rules! impl_registry {
                                 .push_bind(&text.2)
                                 .push_bind(socert_domain::search::search_document(&[&text.0]))
                                 .push_bind(now)
-                                .push_bind(now);
+                                .push_bind(now)
+                                .push_bind(true)
+                                .push_bind(format!("ООО «Поставщик {p}»"))
+                                .push_bind("business")
+                                .push_bind(code)
+                                .push_bind(category);
                         });
                         insert.build().execute(&mut *tx).await?;
-                        for (id, _, _, text, _) in chunk {
+                        for (id, _, _, text, _, _) in chunk {
                             Self::index_offer(&mut tx, *id, &text.2, &socert_domain::search::search_document(&[&text.0])).await?;
                         }
                         offers += chunk.len() as u64;
@@ -750,6 +771,12 @@ macro_rules! impl_registry {
                 if admitted == 0 {
                     return Err($crate::Error::NotAdmitted);
                 }
+                // An offer of a provider rated before ranks as its provider does.
+                let (rating_count, stars_sum): (i64, i64) = sqlx::query_as($crate::feedback::sql::PROVIDER_RATING)
+                    .bind(new.provider_id)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                let rating_key = socert_domain::feedback::RatingSummary { count: rating_count, stars_sum }.ranking_millistars();
                 sqlx::query($crate::sql::INSERT_OFFER)
                     .bind(id)
                     .bind(new.provider_id)
@@ -777,6 +804,7 @@ macro_rules! impl_registry {
                     .bind(&search_text)
                     .bind(&search_title)
                     .bind($crate::rows::micros(now))
+                    .bind(i32::try_from(rating_key).map_err($crate::rows::corrupt)?)
                     .execute(&mut *tx)
                     .await?;
                 Self::index_offer(&mut tx, id, &search_text, &search_title).await?;
@@ -893,12 +921,12 @@ macro_rules! impl_registry {
                     .push_bind(today.clone())
                     .push(" AND (nc.valid_to IS NULL OR nc.valid_to > ")
                     .push_bind(today)
-                    .push(") WHERE 1 = 1");
+                    .push(") WHERE o.listed");
                 if let Some(authority) = query.authority {
                     sql.push(" AND o.authority_id = ").push_bind(authority.as_uuid());
                 }
                 if let Some(category) = query.category {
-                    sql.push(" AND s.category = ").push_bind(category.as_str());
+                    sql.push(" AND o.category = ").push_bind(category.as_str());
                 }
                 if let Some(service) = query.service {
                     sql.push(" AND o.service_id = ").push_bind(service.as_uuid());

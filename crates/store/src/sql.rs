@@ -315,23 +315,31 @@ pub const SET_ADMISSION_STATUS: &str = "UPDATE admissions SET status = $3, reaso
 pub const ADMITTED_FOR: &str = "SELECT COUNT(*) FROM admissions a JOIN admission_services s ON s.admission_id = a.id \
      WHERE a.provider_id = $1 AND a.authority_id = $2 AND s.service_id = $3 AND a.status = 'admitted'";
 
+/// A new offer of an admitted provider: listed at once, with its provider's and service's search
+/// columns (migration 0011) copied from their rows.
 pub const INSERT_OFFER: &str = "INSERT INTO offers (id, provider_id, authority_id, service_id, title_ru, title_uk, \
      title_en, description, price_minor, currency, capacity, seats_taken, schedule, municipality, address, latitude, \
      longitude, age_min, age_max, wheelchair, sign_language, home_visits, transport, languages, search_text, \
-     search_title, created_at_us, updated_at_us) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 0, $12, $13, \
-     $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $26)";
+     search_title, created_at_us, updated_at_us, listed, provider_name, legal_form, rating_count, rating_stars_sum, \
+     rating_millistars, service_code, category) \
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 0, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, \
+     $23, $24, $25, $26, $26, TRUE, p.short_name, p.legal_form, p.rating_count, p.rating_stars_sum, $27, s.code, \
+     s.category FROM providers p, services s WHERE p.id = $2 AND s.id = $4";
+
+/// An admission decision lists (admitted) or unlists (anything else) the provider's offers there.
+pub const LIST_OFFERS: &str =
+    "UPDATE offers SET listed = $3 WHERE provider_id = $1 AND authority_id = $2";
 
 /// The columns of a search hit; the query continues with `AS distance2` and the FROM clause.
 pub const SEARCH_COLUMNS: &str = "SELECT o.id, o.provider_id, o.authority_id, o.service_id, o.title_ru, o.title_uk, \
      o.title_en, o.description, o.price_minor, o.currency, o.capacity, o.seats_taken, o.schedule, o.municipality, \
      o.address, o.latitude, o.longitude, o.age_min, o.age_max, o.wheelchair, o.sign_language, o.home_visits, \
-     o.transport, o.languages, o.created_at_us, p.short_name AS provider_name, p.legal_form, s.code AS service_code, \
-     nc.amount_minor AS normative_minor, p.rating_count, p.rating_stars_sum, ";
+     o.transport, o.languages, o.created_at_us, o.provider_name, o.legal_form, o.service_code, \
+     nc.amount_minor AS normative_minor, o.rating_count, o.rating_stars_sum, ";
 
-/// Only offers of admitted providers, with the normative cost in force on the bound date.
-pub const SEARCH_FROM: &str = " FROM offers o JOIN providers p ON p.id = o.provider_id \
-     JOIN admissions a ON a.provider_id = o.provider_id AND a.authority_id = o.authority_id AND a.status = 'admitted' \
-     JOIN services s ON s.id = o.service_id \
+/// Listed offers only (of admitted providers), with the normative cost in force on the bound date;
+/// the caller binds the date twice and closes the condition.
+pub const SEARCH_FROM: &str = " FROM offers o \
      LEFT JOIN normative_costs nc ON nc.service_id = o.service_id AND nc.valid_from <= ";
 
 pub const PROVIDER_BY_TAX_ID: &str = "SELECT id FROM providers WHERE country = $1 AND tax_id = $2";
