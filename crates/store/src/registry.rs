@@ -845,6 +845,23 @@ macro_rules! impl_registry {
                     // common word; the page is then ordered by tier and id.
                     (Some(stems), OfferSort::Relevance) => {
                         let window = i64::from(query.offset) + i64::from(query.limit);
+                        // The title tier alone first: when it fills the window, no body hit can
+                        // reach the page, and scanning for body hits of a common word would be
+                        // most of the query's work.
+                        let mut titles = sqlx::QueryBuilder::new("");
+                        Self::push_offer_select(&mut titles, query, 0);
+                        Self::push_title_match(&mut titles, stems);
+                        titles.push(" LIMIT ").push_bind(window);
+                        let mut rows = titles.build_query_as::<$crate::rows::OfferHitRow>().fetch_all(&self.pool).await?;
+                        if rows.len() as i64 >= window {
+                            rows.sort_by_key(|row| row.id());
+                            return rows
+                                .into_iter()
+                                .skip(query.offset as usize)
+                                .take(query.limit as usize)
+                                .map(|row| row.into_domain())
+                                .collect();
+                        }
                         sql.push("WITH title_hits AS (");
                         Self::push_offer_select(&mut sql, query, 0);
                         Self::push_title_match(&mut sql, stems);

@@ -494,6 +494,10 @@ pub(crate) struct OfferHitRow {
 }
 
 impl OfferHitRow {
+    pub(crate) fn id(&self) -> Uuid {
+        self.id
+    }
+
     pub(crate) fn into_domain(self) -> Result<crate::registry::OfferHit> {
         let currency: Currency = self.currency.parse().map_err(corrupt)?;
         let small = |v: Option<i32>| v.map(u8::try_from).transpose().map_err(corrupt);
