@@ -478,6 +478,8 @@ on_both_backends! {
         let line = burn["items"].as_array().unwrap().iter().find(|p| p["program_id"] == w.program.as_str()).unwrap().clone();
         assert_eq!(line["spent"]["amount_minor"], 4_500_000, "{line}");
         assert_eq!(line["held"]["amount_minor"], 500_000);
+
+        app.reset_demo("claims").await;
     }
 
     async fn switching_mid_month_returns_exactly_the_unspent_hold(app: TestApp) {

@@ -248,5 +248,7 @@ on_both_backends! {
         let second = as_user(&app, &daughter, "POST", &complaints, Some(&json!({ "text": "Опоздание на час." })), Some("c-2")).await.json();
         let withdrawn = as_user(&app, &daughter, "POST", &format!("/api/v1/me/complaints/{}/withdrawal", second["id"].as_str().unwrap()), None, None).await.ok_json();
         assert_eq!(withdrawn["status"], "withdrawn");
+
+        app.reset_demo("complaints").await;
     }
 }

@@ -263,6 +263,23 @@ impl TestApp {
             .to_owned()
     }
 
+    /// `socert demo --reset` after a story: whatever the story left (enrollments, claims,
+    /// payments, ratings, complaints, notifications) goes, and the demo comes back whole.
+    pub async fn reset_demo(&self, then_empty: &str) {
+        socert_store::demo::reset(&*self.store)
+            .await
+            .expect("demo reset after a story");
+        self.sign_in("officer@khabarovsk.demo").await;
+        let khabarovsk = self.authority("27").await;
+        let path = format!("/api/v1/authorities/{khabarovsk}/{then_empty}");
+        let listed = self.get(&path).await.ok_json();
+        assert_eq!(
+            listed["items"],
+            serde_json::json!([]),
+            "{path} after the reset"
+        );
+    }
+
     /// Every service of an authority, following cursors with pages of `limit`.
     pub async fn all_services(&self, authority: &str, query: &str, limit: u32) -> Vec<Value> {
         let mut items = Vec::new();
