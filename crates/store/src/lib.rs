@@ -101,7 +101,8 @@ pub trait Store:
     /// Fails when the database cannot answer a trivial query.
     async fn ping(&self) -> Result<()>;
 
-    /// Refreshes the query planner's statistics (after a bulk load).
+    /// What autovacuum would do after a bulk load on a live server: fresh planner statistics and,
+    /// on PostgreSQL, full-text entries merged into their GIN indexes.
     async fn analyze(&self) -> Result<()>;
 
     /// Deletes every row of every table, in one transaction (used by `socert demo --reset`).

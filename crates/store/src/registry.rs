@@ -848,12 +848,18 @@ macro_rules! impl_registry {
                         // The title tier alone first: when it fills the window, no body hit can
                         // reach the page, and scanning for body hits of a common word would be
                         // most of the query's work.
-                        let mut titles = sqlx::QueryBuilder::new("");
-                        Self::push_offer_select(&mut titles, query, 0);
-                        Self::push_title_match(&mut titles, stems);
-                        titles.push(" LIMIT ").push_bind(window);
-                        let mut rows = titles.build_query_as::<$crate::rows::OfferHitRow>().fetch_all(&self.pool).await?;
-                        if rows.len() as i64 >= window {
+                        let titles = match self.title_prefix_hits(query, stems, window).await? {
+                            Some(rows) => rows,
+                            None => {
+                                let mut titles = sqlx::QueryBuilder::new("");
+                                Self::push_offer_select(&mut titles, query, 0);
+                                Self::push_title_match(&mut titles, stems);
+                                titles.push(" LIMIT ").push_bind(window);
+                                titles.build_query_as::<$crate::rows::OfferHitRow>().fetch_all(&self.pool).await?
+                            }
+                        };
+                        if titles.len() as i64 >= window {
+                            let mut rows = titles;
                             rows.sort_by_key(|row| row.id());
                             return rows
                                 .into_iter()

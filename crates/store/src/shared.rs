@@ -24,7 +24,10 @@ macro_rules! impl_store {
             }
 
             async fn analyze(&self) -> $crate::Result<()> {
-                sqlx::query("ANALYZE").execute(&self.pool).await?;
+                for statement in Self::AFTER_BULK_LOAD {
+                    sqlx::query(*statement).execute(&self.pool).await?;
+                }
+                self.forget_statistics();
                 Ok(())
             }
 

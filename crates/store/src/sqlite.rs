@@ -54,6 +54,8 @@ impl SqliteStore {
         Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
     }
 
+    const AFTER_BULK_LOAD: &[&str] = &["ANALYZE"];
+
     /// Tables only this backend has, emptied by `wipe`.
     const BACKEND_WIPE: &[&str] = &["DELETE FROM offers_fts", "DELETE FROM offers_title_fts"];
 
@@ -85,6 +87,20 @@ impl SqliteStore {
     /// Nearest first by the computed distance: SQLite has no spatial index here, so it sorts.
     fn push_distance_order(sql: &mut sqlx::QueryBuilder<Sqlite>, _lat: f64, _lon: f64) {
         sql.push("distance2 NULLS LAST, o.id");
+    }
+
+    /// No statistics are kept in this process.
+    fn forget_statistics(&self) {}
+
+    /// FTS5 yields matches in rowid order and stops at the limit: the title tier is cheap however
+    /// common its words, so there is nothing to gain by reading the table's first pages.
+    async fn title_prefix_hits(
+        &self,
+        _query: &crate::registry::OfferQuery,
+        _stems: &str,
+        _window: i64,
+    ) -> Result<Option<Vec<crate::rows::OfferHitRow>>> {
+        Ok(None)
     }
 
     /// SQLite's full-text index is a separate FTS5 table, kept in the offer's transaction.

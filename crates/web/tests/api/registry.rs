@@ -2,6 +2,9 @@
 //! admitted, publish an offer, be found by inflected words; suspension hides it again.
 
 use serde_json::{Value, json};
+use socert_domain::AuthorityId;
+use socert_domain::demo_registry::{DemoRegion, demo_providers};
+use socert_domain::search::search_document;
 
 use crate::on_both_backends;
 use crate::support::TestApp;
@@ -33,6 +36,26 @@ async fn service_id(app: &TestApp, authority: &str, code: &str) -> String {
         .as_str()
         .unwrap()
         .to_owned()
+}
+
+/// Every offer id a search finds, following its cursors page by page.
+async fn all_pages(app: &TestApp, query: &str) -> Vec<String> {
+    let mut ids = Vec::new();
+    let mut path = format!("/api/v1/public/offers?{query}");
+    loop {
+        let page = app.get(&path).await.ok_json();
+        ids.extend(
+            page["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|h| h["offer"]["id"].as_str().unwrap().to_owned()),
+        );
+        match page["next_cursor"].as_str() {
+            Some(cursor) => path = format!("/api/v1/public/offers?{query}&cursor={cursor}"),
+            None => return ids,
+        }
+    }
 }
 
 async fn search(app: &TestApp, query: &str) -> Vec<Value> {
@@ -321,5 +344,38 @@ on_both_backends! {
         assert_eq!(first["items"][0]["offer"]["id"], named);
         assert_eq!(second["items"][0]["offer"]["id"], mentions);
         assert_eq!(second["next_cursor"], Value::Null);
+    }
+
+    async fn paging_through_a_common_word_gives_the_same_offers_once_statistics_exist(app: TestApp) {
+        // A registry of 900 offers with the demo texts: "паллиативная помощь" names about one
+        // in twenty. With planner statistics PostgreSQL reads the first title matches from the
+        // table's first pages instead of the index; the pages must not change.
+        let khabarovsk: AuthorityId = app.authority("27").await.parse().unwrap();
+        let services: Vec<_> = app
+            .store
+            .services(khabarovsk, &socert_store::ServiceFilter::default(), &socert_store::PageRequest { after: None, limit: 1000 })
+            .await
+            .unwrap()
+            .items
+            .iter()
+            .map(|s| s.id)
+            .collect();
+        let texts: Vec<(String, String, String)> = demo_providers(DemoRegion::Khabarovsk)
+            .into_iter()
+            .flat_map(|p| p.offers)
+            .map(|o| {
+                let document = search_document(&[&o.title, &o.description]);
+                (o.title, o.description, document)
+            })
+            .collect();
+        app.store.bulk_fill(khabarovsk, &services, 300, 3, &texts).await.unwrap();
+        let query = "q=паллиативная+помощь&limit=7";
+        let before = all_pages(&app, query).await;
+        app.store.analyze().await.unwrap();
+        let after = all_pages(&app, query).await;
+        assert!(before.len() > 3 * 7, "several pages: {}", before.len());
+        assert_eq!(after, before);
+        let unique: std::collections::HashSet<&String> = after.iter().collect();
+        assert_eq!(unique.len(), after.len(), "no offer on two pages");
     }
 }
