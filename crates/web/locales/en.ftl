@@ -254,3 +254,156 @@ portal-officer-review-none = No applications are waiting.
 portal-officer-services = services:
 portal-admission-applied = applied
 portal-admission-under-review = under review
+
+## Portal: recipient cabinet (enrolling, enrollments, deliveries, notifications, complaints)
+
+portal-recipient-nav-enrollments = Enrollments
+portal-recipient-nav-deliveries = Deliveries
+portal-recipient-nav-notifications = Notifications
+portal-recipient-nav-notifications-unread = { $count ->
+    [one] Notifications ({ $count } new)
+   *[other] Notifications ({ $count } new)
+}
+portal-recipient-nav-complaints = Complaints
+portal-recipient-enroll = Enroll with this offer
+portal-recipient-enroll-title = Enroll: { $offer }
+portal-recipient-enroll-title-errors = Check the form: { $offer }
+portal-recipient-enroll-heading = Enroll with a provider
+portal-recipient-no-certificate = Nobody you act for has an active certificate of this region that could pay for this offer.
+portal-recipient-certificate = Certificate
+portal-recipient-certificate-option = No. { $number } — { $program } — { $person } (available { $available })
+portal-recipient-volume = Units of service
+portal-recipient-volume-hint = Visits, hours or lessons, as the provider counts them.
+portal-recipient-starts-on = Start date
+portal-recipient-starts-on-hint = Today or later; service runs until the certificate's last valid day.
+portal-recipient-show-quote = Show the cost
+portal-recipient-quote-title = What it costs
+portal-recipient-price-per-unit = Price per unit
+portal-recipient-normative-per-unit = Paid by the certificate per unit at most
+portal-recipient-period = Period
+portal-recipient-total = Total
+portal-recipient-copay-agree = I agree to pay the provider the co-payment of
+portal-recipient-enroll-submit = Enroll
+portal-recipient-units = { $count ->
+    [one] { $count } unit
+   *[other] { $count } units
+}
+portal-recipient-error-certificate = Choose the certificate that pays.
+portal-recipient-error-volume = Enter a whole number of units from 1 to 10000.
+portal-recipient-error-starts-on = Enter the start date as YYYY-MM-DD.
+portal-recipient-error-stars = Choose from 1 to 5 stars.
+portal-recipient-error-complaint-empty = Write what went wrong.
+portal-recipient-error-complaint-long = The complaint is too long: at most 4000 characters.
+portal-recipient-refused-certificate-not-active = The certificate is not active: only an active certificate pays for services.
+portal-recipient-refused-offer-of-other-authority = The offer is in another region than the certificate.
+portal-recipient-refused-provider-not-admitted = The provider is not admitted in the registry now.
+portal-recipient-refused-service-not-in-program = The certificate's program does not pay for this service.
+portal-recipient-refused-offer-full = Every seat of this offer is taken.
+portal-recipient-refused-outside-validity = The service must start today or later and stay within the certificate's validity.
+portal-recipient-refused-funding-cap-reached = The program has funded all the certificates it can.
+portal-recipient-refused-already-ending = This enrollment is already ending.
+portal-recipient-refused-reason-required = Say what was wrong: the provider and the officer will read it.
+portal-recipient-refused-nothing-to-rate = You can rate the provider once a delivery is confirmed.
+portal-recipient-refused-invalid-complaint = The complaint cannot be filed as written.
+portal-recipient-refused-illegal-transition = This cannot be done any more: it has changed meanwhile.
+portal-recipient-refused-copay-not-agreed = Tick the box to agree to the co-payment, or choose another offer.
+portal-recipient-refused-not-covered = The certificate does not pay for this service.
+portal-recipient-refused-zero-units = Enroll for at least one unit of service.
+portal-recipient-refused-insufficient-funds = The certificate has not enough left for this.
+portal-recipient-refused-idempotency-key-reused = This form was already sent with other values: open it again.
+portal-recipient-refused-invalid = Some value is not valid.
+portal-recipient-refused-other = This was refused. Check the details and try again.
+portal-recipient-enrollments-title = My enrollments
+portal-recipient-enrollments-none = No enrollments yet. Find a service and enroll from its page.
+portal-recipient-enrollment-title = Enrollment: { $offer }
+portal-recipient-enrollment-title-errors = Check the form: { $offer }
+portal-recipient-enrollment-requested = Requested, waiting for the provider
+portal-recipient-enrollment-active = Active
+portal-recipient-enrollment-completed = Completed
+portal-recipient-enrollment-cancelled = Cancelled
+portal-recipient-enrollment-declined = Declined by the provider
+portal-recipient-enrollment-ending = Ending on { $date }
+portal-recipient-enrollment-suspended = the provider is suspended
+portal-recipient-offer-gone = (offer no longer listed)
+portal-recipient-offer-link = The offer
+portal-recipient-provider-link = The provider
+portal-recipient-service = Service
+portal-recipient-provider = Provider
+portal-recipient-status = Status
+portal-recipient-delivered = Delivered so far
+portal-recipient-captured = Paid to the provider
+portal-recipient-reason = Reason
+portal-recipient-back = All my enrollments
+portal-recipient-cancel = Cancel or switch provider
+portal-recipient-cancel-title = Cancel the enrollment?
+portal-recipient-cancel-active = Service goes on until the notice period set by your authority ends; then what the certificate still holds for it returns to the certificate.
+portal-recipient-cancel-requested = The provider has not accepted yet: the request is withdrawn and the money returns to the certificate at once.
+portal-recipient-cancel-switch = To switch provider, cancel here and then enroll with another offer.
+portal-recipient-cancel-confirm = Yes, cancel the enrollment
+portal-recipient-cancel-keep = No, keep it
+portal-recipient-deliveries-of = Deliveries
+portal-recipient-deliveries-none = No deliveries recorded yet.
+portal-recipient-deliveries-go = Confirm or dispute deliveries
+portal-recipient-delivered-on = Delivered
+portal-recipient-worker = Delivered by
+portal-recipient-delivery-recorded = Awaiting your confirmation
+portal-recipient-delivery-confirmed = Confirmed
+portal-recipient-delivery-disputed = Disputed
+portal-recipient-delivery-auto-confirmed = Confirmed automatically
+portal-recipient-delivery-voided = Voided
+portal-recipient-confirm-due = Confirmed automatically on { $date } unless you dispute it.
+portal-recipient-deliveries-title = Deliveries
+portal-recipient-deliveries-title-errors = Check the form: deliveries
+portal-recipient-deliveries-heading = Deliveries to confirm
+portal-recipient-awaiting = Awaiting your answer
+portal-recipient-awaiting-none = Nothing is waiting for your confirmation.
+portal-recipient-confirm = Confirm: delivered as recorded
+portal-recipient-dispute-reason = What was wrong (to dispute)
+portal-recipient-dispute = Dispute
+portal-recipient-earlier = Earlier deliveries
+portal-recipient-rating-title = Rate the provider
+portal-recipient-rating-legend = Your rating
+portal-recipient-rate-not-yet = You can rate the provider once a delivery is confirmed.
+portal-recipient-rated = { $count ->
+    [one] Your rating: { $count } star
+   *[other] Your rating: { $count } stars
+}
+portal-recipient-stars = { $count ->
+    [one] { $count } star
+   *[other] { $count } stars
+}
+portal-recipient-rate = Save the rating
+portal-recipient-complaint-title = File a complaint
+portal-recipient-complaint-text = What went wrong
+portal-recipient-complaint-hint = Only you, your representatives and the authority's officers read it. At most 4000 characters.
+portal-recipient-complaint-submit = File the complaint
+portal-recipient-notifications-title = Notifications
+portal-recipient-notifications-unread = Unread:
+portal-recipient-notifications-none = No notifications.
+portal-recipient-new = New
+portal-recipient-mark-read = Mark as read
+portal-recipient-notice-enrollment-requested = Your enrollment request was sent to the provider.
+portal-recipient-notice-enrollment-accepted = The provider accepted your enrollment.
+portal-recipient-notice-enrollment-declined = The provider declined your enrollment; the money returned to the certificate.
+portal-recipient-notice-enrollment-ended = An enrollment has ended.
+portal-recipient-notice-delivery-to-confirm = A delivery is waiting for your confirmation.
+portal-recipient-notice-delivery-auto-confirmed = A delivery was confirmed automatically.
+portal-recipient-notice-auto-confirmation-soon = A delivery will soon be confirmed automatically: check it.
+portal-recipient-notice-complaint-decided = The authority has answered your complaint.
+portal-recipient-notice-provider-suspended = Your provider is suspended for now.
+portal-recipient-notice-provider-excluded = Your provider was excluded from the registry; the enrollment ended.
+portal-recipient-notice-other = Something changed in your enrollments.
+portal-recipient-complaints-title = My complaints
+portal-recipient-complaints-none = No complaints.
+portal-recipient-filed-on = Filed on
+portal-recipient-complaint-yours = Your complaint
+portal-recipient-complaint-response = The officer's response
+portal-recipient-complaint-open = Open
+portal-recipient-complaint-in-review = Under review
+portal-recipient-complaint-upheld = Upheld
+portal-recipient-complaint-dismissed = Dismissed
+portal-recipient-complaint-withdrawn = Withdrawn
+portal-recipient-withdraw = Withdraw the complaint
+portal-recipient-person = Person
+portal-recipient-person-all = Everyone
+portal-recipient-person-show = Show

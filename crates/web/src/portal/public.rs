@@ -130,7 +130,7 @@ impl SearchPage {
 }
 
 /// The title in the reader's language, or in any language it was given in.
-fn title_in(locale: Locale, titles: [&str; 3]) -> String {
+pub(super) fn title_in(locale: Locale, titles: [&str; 3]) -> String {
     let own = match locale {
         Locale::Ru => titles[0],
         Locale::Uk => titles[1],
@@ -435,7 +435,7 @@ fn category_options(ctx: &Ctx, chosen: Option<ServiceCategory>) -> Vec<SelectOpt
 /// public registry (what the open-data export reads) and filters it. Fine for a regional registry
 /// of a few thousand offers; at the 300 000 of the search benchmark it wants an indexed lookup in
 /// `RegistryStore`.
-async fn offers_where(
+pub(super) async fn offers_where(
     state: &AppState,
     keep: impl Fn(&OfferHit) -> bool,
 ) -> Result<Vec<OfferHit>, Failure> {
@@ -485,6 +485,8 @@ struct OfferPage {
     copay: Option<String>,
     facts: Vec<Fact>,
     features: Vec<String>,
+    /// For a signed-in recipient: where to enroll.
+    enroll_href: Option<String>,
 }
 
 pub async fn offer(ctx: Ctx, State(state): State<AppState>, Path(id): Path<String>) -> Response {
@@ -575,6 +577,14 @@ async fn offer_page(ctx: &Ctx, state: &AppState, id: &str) -> Result<Response, F
             .map(|b| ctx.money(b.copay)),
         facts,
         features,
+        enroll_href: ctx
+            .principal()
+            .is_some_and(|p| {
+                crate::api::me::represented(p)
+                    .iter()
+                    .any(|(a, _)| *a == d.authority_id)
+            })
+            .then(|| format!("/cabinet/enroll?offer={}", hit.offer.id)),
     };
     html(&page)
 }
@@ -723,6 +733,7 @@ mod tests {
             path: "/search".into(),
             query: None,
             request_id: None,
+            unread: 0,
         }
     }
 
