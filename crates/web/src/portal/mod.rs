@@ -340,7 +340,10 @@ impl Ctx {
             nav.push(("/cabinet/certificates", "portal-nav-certificates"));
             nav.push(("/cabinet/enrollments", "portal-recipient-nav-enrollments"));
             nav.push(("/cabinet/deliveries", "portal-recipient-nav-deliveries"));
-            nav.push(("/cabinet/notifications", "portal-recipient-nav-notifications"));
+            nav.push((
+                "/cabinet/notifications",
+                "portal-recipient-nav-notifications",
+            ));
             nav.push(("/cabinet/complaints", "portal-recipient-nav-complaints"));
         }
         if self.reads_programs() {

@@ -467,16 +467,26 @@ async fn enroll_page(
             Ok(request) => match quote_own(state, &ctx.caller, &request).await {
                 Ok(q) => {
                     let line = |key: &str, value: String| fact(ctx, key, value);
-                    let copay = q.quote.copay.is_positive().then(|| ctx.money(q.quote.copay));
+                    let copay = q
+                        .quote
+                        .copay
+                        .is_positive()
+                        .then(|| ctx.money(q.quote.copay));
                     breakdown = Some(Breakdown {
                         facts: vec![
-                            line("portal-recipient-price-per-unit", ctx.money(q.price_per_unit)),
+                            line(
+                                "portal-recipient-price-per-unit",
+                                ctx.money(q.price_per_unit),
+                            ),
                             line(
                                 "portal-recipient-normative-per-unit",
                                 ctx.money(q.normative_per_unit),
                             ),
                             line("portal-recipient-volume", units(ctx, q.volume)),
-                            line("portal-recipient-period", period(ctx, q.starts_on, q.ends_on)),
+                            line(
+                                "portal-recipient-period",
+                                period(ctx, q.starts_on, q.ends_on),
+                            ),
                             line("portal-recipient-total", ctx.money(q.quote.total)),
                             line("portal-covered", ctx.money(q.quote.covered)),
                             line(
@@ -780,10 +790,16 @@ async fn enrollment_page(
         line("portal-recipient-service", title.clone()),
         line("portal-recipient-provider", provider),
         line("portal-recipient-status", enrollment_status(ctx, &e)),
-        line("portal-recipient-period", period(ctx, e.starts_on, e.ends_on)),
+        line(
+            "portal-recipient-period",
+            period(ctx, e.starts_on, e.ends_on),
+        ),
         line("portal-recipient-volume", units(ctx, e.volume)),
         line("portal-recipient-delivered", units(ctx, e.recorded_units)),
-        line("portal-recipient-price-per-unit", ctx.money(e.price_per_unit)),
+        line(
+            "portal-recipient-price-per-unit",
+            ctx.money(e.price_per_unit),
+        ),
         line("portal-recipient-total", ctx.money(e.total)),
         line("portal-covered", ctx.money(e.covered)),
         line(
@@ -847,22 +863,15 @@ async fn enrollment_page(
             e.status,
             EnrollmentStatus::Requested | EnrollmentStatus::Active
         ) && e.flag.as_deref() != Some("ending"),
-        any_awaiting: records
-            .iter()
-            .any(|r| r.status == DeliveryStatus::Recorded),
+        any_awaiting: records.iter().any(|r| r.status == DeliveryStatus::Recorded),
         deliveries: records
             .iter()
             .map(|r| delivery_row(ctx, r, String::new()))
             .collect(),
         cannot_rate: (!confirmed).then(|| ctx.t("portal-recipient-rate-not-yet")),
         stars,
-        rated: current.map(|c| {
-            message(
-                ctx.locale,
-                "portal-recipient-rated",
-                &[("count", c.into())],
-            )
-        }),
+        rated: current
+            .map(|c| message(ctx.locale, "portal-recipient-rated", &[("count", c.into())])),
         rating_error: errors.rating,
         complaint_error: errors.complaint,
         complaint_text: errors.complaint_text,

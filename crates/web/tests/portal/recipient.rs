@@ -7,8 +7,8 @@ use serde_json::json;
 
 use super::*;
 
-/// An NGO admitted for hourly home care with one offer at 500 ₽ an hour (the normative is
-/// 412 ₽: 88 ₽ co-payment an hour). Returns (authority, provider, offer).
+/// An NGO admitted for hourly home care with one offer at 500 ₽ an hour, above the normative:
+/// the family pays the difference. Returns (authority, provider, offer).
 async fn home_care_offer(app: &TestApp) -> (String, String, String) {
     let authority = app.authority("27").await;
     let service = service_id(app, &authority, "HOME-CARE-HOUR").await;
@@ -32,10 +32,13 @@ async fn home_care_offer(app: &TestApp) -> (String, String, String) {
     assert_eq!(registered.status, 201, "{}", text(&registered));
     let provider = registered.json()["id"].as_str().unwrap().to_owned();
     let applied = app
-        .send_as(&provider_user, json_post(
-            &format!("/api/v1/providers/{provider}/admissions"),
-            &json!({ "authority_id": authority, "service_ids": [service] }),
-        ))
+        .send_as(
+            &provider_user,
+            json_post(
+                &format!("/api/v1/providers/{provider}/admissions"),
+                &json!({ "authority_id": authority, "service_ids": [service] }),
+            ),
+        )
         .await
         .ok_json();
     let officer = app.login("officer@khabarovsk.demo").await;
@@ -64,7 +67,11 @@ async fn home_care_offer(app: &TestApp) -> (String, String, String) {
         })))
         .await;
     assert_eq!(offer.status, 201, "{}", text(&offer));
-    (authority, provider, offer.json()["id"].as_str().unwrap().to_owned())
+    (
+        authority,
+        provider,
+        offer.json()["id"].as_str().unwrap().to_owned(),
+    )
 }
 
 async fn today_of(app: &TestApp, authority: &str) -> String {
@@ -107,10 +114,10 @@ on_both_backends! {
         assert!(page.contains("aria-describedby=\"volume-error volume-hint\""), "{page}");
         assert!(page.contains("<title>Check the form:"));
 
-        // The quote: 10 hours at 500 ₽, 412 ₽ of each from the certificate, 880 ₽ co-payment.
+        // The quote: 10 hours at 500 ₽, the normative of each from the certificate, the rest co-paid.
         let quote = format!("/cabinet/enroll?offer={offer}&certificate={}&volume=10&starts_on={today}", certificates[0]);
         let page = text(&app.send_raw(get_as(&quote, Some(&cookie), None)).await);
-        for amount in ["₽5,000.00", "₽4,120.00", "₽880.00"] {
+        for amount in ["₽5,000.00", "₽4,284.80", "₽715.20"] {
             assert!(page.contains(amount), "{amount} in\n{page}");
         }
         assert!(page.contains("name=\"copay_agreed\""));
