@@ -35,7 +35,7 @@ use crate::api::enrollments::{
     quote_own, read_own_notification, resolve_own,
 };
 use crate::api::feedback::{complain_own, complaints_of, rate_own, withdraw_own};
-use crate::api::me::represented;
+use crate::api::me::{printable_certificate, represented};
 use crate::error::ApiError;
 use crate::i18n::{format_date, message};
 
@@ -58,6 +58,27 @@ pub fn routes() -> Router<AppState> {
         .route("/cabinet/notifications/{id}/read", post(read))
         .route("/cabinet/complaints", get(complaints))
         .route("/cabinet/complaints/{id}/withdraw", post(withdraw))
+        .route("/cabinet/certificates/{id}/print", get(print))
+        .route(PORTAL_JS_PATH, get(script))
+}
+
+/// Where pages load their one script from.
+pub const PORTAL_JS_PATH: &str = "/static/portal.js";
+/// Conveniences for browsers that run scripts (print, "use my location"); nothing needs them.
+const PORTAL_JS: &str = include_str!("../../static/portal.js");
+
+async fn script() -> Response {
+    (
+        [
+            (
+                axum::http::header::CONTENT_TYPE,
+                "text/javascript; charset=utf-8",
+            ),
+            (axum::http::header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        PORTAL_JS,
+    )
+        .into_response()
 }
 
 /// How many unread notifications the people `principal` acts for have (for the navigation).
@@ -1403,4 +1424,45 @@ async fn withdraw_submit(
         }
         Err(err) => Err(err.into()),
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Printing a certificate
+// ---------------------------------------------------------------------------------------------
+
+pub async fn print(ctx: Ctx, State(state): State<AppState>, Path(id): Path<String>) -> Response {
+    let result = print_page(&ctx, &state, &id).await;
+    ctx.respond(result)
+}
+
+/// The API's printable certificate in the reader's language, with a way back and a print button
+/// (shown by `portal.js`; without scripts the browser's own print menu does the same).
+async fn print_page(ctx: &Ctx, state: &AppState, id: &str) -> Result<Response, Failure> {
+    recipient(ctx)?;
+    let id = parse_id(id)?;
+    let actor = ctx.actor(Role::Recipient);
+    let locale = ctx.locale;
+    let page = printable_certificate(state, &ctx.caller, &actor, id, |_| locale).await?;
+    // Our own messages: free of markup, so they go in as they are.
+    let toolbar = format!(
+        "<body>\n<nav class=\"print-toolbar\" aria-label=\"{nav}\">\n\
+         <a href=\"/cabinet/certificates/{id}\">{back}</a>\n\
+         <button type=\"button\" data-print hidden>{print}</button>\n</nav>\n",
+        nav = ctx.t("portal-recipient-print-toolbar"),
+        back = ctx.t("portal-recipient-print-back"),
+        print = ctx.t("portal-recipient-print"),
+    );
+    let page = page.replacen("<body>\n", &toolbar, 1).replacen(
+        "</body>",
+        &format!("<script src=\"{PORTAL_JS_PATH}\" defer></script>\n</body>"),
+        1,
+    );
+    Ok((
+        [
+            (axum::http::header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (axum::http::header::CACHE_CONTROL, "no-store"),
+        ],
+        page,
+    )
+        .into_response())
 }

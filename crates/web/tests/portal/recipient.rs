@@ -222,6 +222,17 @@ on_both_backends! {
         assert!(page.contains("Ending on") || page.contains("Cancelled"), "{page}");
         assert!(!page.contains("/cancel\""));
 
+        // The certificate prints in the reader's language, with a print button for scripts.
+        let printed = app.send_raw(get_as(&format!("/cabinet/certificates/{}/print", certificates[0]), Some(&cookie), None)).await;
+        assert_eq!(printed.status, StatusCode::OK);
+        let page = text(&printed);
+        assert!(page.contains(names[0].as_str()) && page.contains("data-print hidden") && page.contains("<html lang=\"en\""), "{page}");
+        assert!(page.contains("<script src=\"/static/portal.js\" defer></script>"));
+        let foreign = app.send_raw(get_as(&format!("/cabinet/certificates/{}/print", certificates[2]), Some(&cookie), None)).await;
+        assert_eq!(foreign.status, StatusCode::NOT_FOUND);
+        let script = app.send_raw(get_as("/static/portal.js", None, None)).await;
+        assert_eq!(script.header("content-type"), Some("text/javascript; charset=utf-8"));
+
         // Someone else's enrollment does not exist for them; the cabinet is for recipients.
         let officer = session_cookie(&app.login("officer@khabarovsk.demo").await);
         let foreign = app.send_raw(get_as(&enrollment_href, Some(&officer), None)).await;
