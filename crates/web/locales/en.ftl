@@ -414,3 +414,30 @@ portal-recipient-locate = Use my location
 portal-recipient-locate-waiting = Finding your location…
 portal-recipient-locate-done = Location filled in.
 portal-recipient-locate-failed = Your location could not be found: enter it by hand.
+portal-recipient-sort-rating = Provider rating, best first
+portal-recipient-provider-rating = Provider rating
+portal-recipient-rating-summary = { $count ->
+    [one] { $average } ★ ({ $count } rating)
+   *[other] { $average } ★ ({ $count } ratings)
+}
+portal-recipient-rating-none = not rated yet
+portal-recipient-how-title = How it works
+portal-recipient-how-more = How social certificates work, step by step
+portal-recipient-how-lead = A social certificate is money the region sets aside for a service you need. You choose who provides it; the certificate pays them.
+portal-recipient-how-contents = Contents
+portal-recipient-how-who-title = Who can get a certificate
+portal-recipient-how-who-text = Each program of your region's social protection authority says who it is for: for example older people who need care at home, or families of children with disabilities. Ask your local office which programs you may apply to.
+portal-recipient-how-get-title = Getting a certificate
+portal-recipient-how-get-text = The authority checks your documents and issues a certificate with a number, a value and a validity period. You can see it and its balance under My certificates and print it.
+portal-recipient-how-choose-title = Choosing a provider
+portal-recipient-how-choose-text = Search the public registry: every provider there has been checked by the authority. Compare prices, the part the certificate pays, distance, accessibility and ratings by other families.
+portal-recipient-how-enroll-title = Enrolling
+portal-recipient-how-enroll-text = On an offer's page choose Enroll, say how much service you need and when to start, and see the cost first. If the price is above what the certificate pays, you see the co-payment and decide whether to agree to it. The provider then accepts your request.
+portal-recipient-how-confirm-title = Confirming the services you received
+portal-recipient-how-confirm-text = The provider records each visit or lesson. You confirm it, or dispute it if it did not happen as recorded. Records you leave unanswered are confirmed automatically after a few days.
+portal-recipient-how-switch-title = Switching provider
+portal-recipient-how-switch-text = You may cancel an enrollment at any time and enroll with another provider. Service goes on until the authority's notice period ends; money not spent returns to the certificate.
+portal-recipient-how-complain-title = If something goes wrong
+portal-recipient-how-complain-text = File a complaint from the enrollment's page. An officer of the authority reviews it and answers you; you can withdraw it while it is being reviewed. Once a service is confirmed, you can also rate the provider.
+portal-recipient-how-data-title = Your personal data
+portal-recipient-how-data-text = Only you, the people you authorised to act for you and the authority's officers see your data. Every time an officer opens your file, it is recorded.

@@ -98,6 +98,7 @@ pub struct ResultRow {
     pub copay: Option<String>,
     pub distance: Option<String>,
     pub free_seats: u32,
+    pub rating: String,
 }
 
 #[derive(Template)]
@@ -183,6 +184,11 @@ fn result_row(ctx: &Ctx, hit: &OfferHitDto) -> ResultRow {
         copay: copay.map(|m| ctx.money(m)),
         distance: hit.distance_km.map(|km| distance(ctx.locale, km)),
         free_seats: o.free_seats,
+        rating: super::recipient::rating_text(
+            ctx,
+            hit.provider_rating.count,
+            hit.provider_rating.average,
+        ),
     }
 }
 
@@ -236,11 +242,15 @@ async fn search_page(ctx: &Ctx, state: &AppState, form: SearchForm) -> Result<Re
         lon: form.lon.clone().unwrap_or_default(),
         authorities: authority_options(ctx, state, choice.authority).await?,
         categories: category_options(ctx, choice.category),
-        sorts: ["relevance", "price", "distance"]
+        sorts: ["relevance", "price", "distance", "rating"]
             .into_iter()
             .map(|s| SelectOption {
                 value: s.to_owned(),
-                label: ctx.t(&format!("portal-search-sort-{s}")),
+                label: if s == "rating" {
+                    ctx.t("portal-recipient-sort-rating")
+                } else {
+                    ctx.t(&format!("portal-search-sort-{s}"))
+                },
                 selected: s == choice.sort,
             })
             .collect(),
@@ -344,6 +354,7 @@ fn api_query(
     let sort = match filled(&form.sort) {
         Some("price") => "price",
         Some("distance") => "distance",
+        Some("rating") => "rating",
         _ => "relevance",
     };
     if sort == "distance"
@@ -522,6 +533,11 @@ async fn offer_page(ctx: &Ctx, state: &AppState, id: &str) -> Result<Response, F
     }
     facts.push(fact(
         ctx,
+        "portal-recipient-provider-rating",
+        super::recipient::rating_of(ctx, hit.rating),
+    ));
+    facts.push(fact(
+        ctx,
         "portal-offer-free-seats",
         message(
             ctx.locale,
@@ -627,6 +643,11 @@ async fn provider_page(ctx: &Ctx, state: &AppState, id: &str) -> Result<Response
         fact(ctx, "portal-provider-phone", &p.phone),
         fact(ctx, "portal-provider-email", &p.email),
     ];
+    facts.push(fact(
+        ctx,
+        "portal-recipient-provider-rating",
+        super::recipient::rating_of(ctx, state.store.provider_rating(id).await?),
+    ));
     // An entrepreneur's INN identifies a person: the API withholds it too.
     if !p.legal_form.is_person() {
         facts.push(fact(ctx, "portal-provider-tax-id", &p.tax_id));

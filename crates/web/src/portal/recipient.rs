@@ -60,6 +60,7 @@ pub fn routes() -> Router<AppState> {
         .route("/cabinet/complaints/{id}/withdraw", post(withdraw))
         .route("/cabinet/certificates/{id}/print", get(print))
         .route(PORTAL_JS_PATH, get(script))
+        .route("/how-it-works", get(how_it_works))
 }
 
 /// Where pages load their one script from.
@@ -1465,4 +1466,67 @@ async fn print_page(ctx: &Ctx, state: &AppState, id: &str) -> Result<Response, F
         page,
     )
         .into_response())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ratings as people see them, and how it all works
+// ---------------------------------------------------------------------------------------------
+
+/// A provider's ratings in words: "4,5 ★ (12 ratings)", or that nobody has rated yet.
+pub(super) fn rating_text(ctx: &Ctx, count: i64, average: Option<f64>) -> String {
+    match average {
+        Some(average) if count > 0 => {
+            let number = format!("{average:.1}");
+            let number = match ctx.locale {
+                socert_domain::Locale::Ru | socert_domain::Locale::Uk => number.replace('.', ","),
+                socert_domain::Locale::En => number,
+            };
+            message(
+                ctx.locale,
+                "portal-recipient-rating-summary",
+                &[("average", number.into()), ("count", count.into())],
+            )
+        }
+        _ => ctx.t("portal-recipient-rating-none"),
+    }
+}
+
+/// The same for the store's summary.
+pub(super) fn rating_of(ctx: &Ctx, summary: socert_domain::feedback::RatingSummary) -> String {
+    let dto = crate::api::feedback::RatingSummaryDto::from(summary);
+    rating_text(ctx, dto.count, dto.average)
+}
+
+pub struct HowSection {
+    pub id: String,
+    pub title: String,
+    pub text: String,
+}
+
+#[derive(Template)]
+#[template(path = "portal/recipient_how.html")]
+struct HowPage {
+    layout: Layout,
+    lead: String,
+    sections: Vec<HowSection>,
+}
+
+/// For citizens: what a certificate is and how to use it, from getting one to complaining.
+pub async fn how_it_works(ctx: Ctx) -> Response {
+    let sections = [
+        "who", "get", "choose", "enroll", "confirm", "switch", "complain", "data",
+    ]
+    .into_iter()
+    .map(|part| HowSection {
+        id: format!("how-{part}"),
+        title: ctx.t(&format!("portal-recipient-how-{part}-title")),
+        text: ctx.t(&format!("portal-recipient-how-{part}-text")),
+    })
+    .collect();
+    let page = HowPage {
+        layout: ctx.layout(ctx.t("portal-recipient-how-title")),
+        lead: ctx.t("portal-recipient-how-lead"),
+        sections,
+    };
+    ctx.respond(html(&page))
 }

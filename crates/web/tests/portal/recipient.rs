@@ -88,6 +88,16 @@ fn location(response: &TestResponse) -> String {
 }
 
 on_both_backends! {
+    async fn citizens_read_how_it_works_in_their_language(app: TestApp) {
+        for (code, heading) in [("ru", "Как это работает"), ("uk", "Як це працює"), ("en", "How it works")] {
+            let page = text(&app.send_raw(get_as(&format!("/how-it-works?lang={code}"), None, None)).await);
+            assert_eq!(h1(&page), heading);
+            assert_eq!(page.matches("<section aria-labelledby=\"how-").count(), 8);
+        }
+        let home = text(&app.send_raw(get_as("/", None, None)).await);
+        assert!(home.matches("href=\"/how-it-works\"").count() >= 2, "from the page and the footer");
+    }
+
     async fn a_representative_enrolls_confirms_rates_complains_and_cancels(app: TestApp) {
         let (names, certificates) = a_representative_with_two_people(&app).await;
         let (authority, provider, offer) = home_care_offer(&app).await;
@@ -194,6 +204,13 @@ on_both_backends! {
         assert_eq!(rated.status, StatusCode::SEE_OTHER);
         let page = text(&app.send_raw(get_as(&enrollment_href, Some(&cookie), None)).await);
         assert!(page.contains("Your rating: 4 stars"));
+        // Everyone sees it on the offer, the provider and in the search, which can sort by it.
+        for path in [format!("/offers/{offer}?lang=en"), format!("/providers/{provider}?lang=en"), "/search?category=home_care&sort=rating&lang=en".to_owned()] {
+            let public = text(&app.send_raw(get_as(&path, None, None)).await);
+            assert!(public.contains("4.0 ★ (1 rating)"), "{path}:\n{public}");
+        }
+        let public = text(&app.send_raw(get_as(&format!("/offers/{offer}?lang=ru"), None, None)).await);
+        assert!(public.contains("4,0 ★ (1 оценка)"));
 
         // A complaint: empty is refused at the field; filed, it is listed, then withdrawn.
         let key = hidden(&page, "idempotency_key");
