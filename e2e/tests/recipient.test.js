@@ -123,3 +123,25 @@ test('a recipient enrolls from an offer, complains, withdraws and cancels', asyn
   assert.ok(await page.getByText('Cancelled', { exact: true }).first().isVisible());
   await page.context().close();
 });
+
+test('a citizen reads how it works and sorts the search by provider rating', async () => {
+  const page = await newPage(browser, 'ru-RU');
+  await go(page, '/');
+  await click(page, page.getByRole('contentinfo').getByRole('link', { name: 'Как это работает' }));
+  assert.equal(await h1(page), 'Как это работает');
+  await checkA11y(page, 'how it works (ru)');
+  await screenshots(page, 'recipient-how-it-works');
+
+  await go(page, '/search?category=home_care');
+  // With scripts on, the search form offers to fill in the location.
+  assert.ok(await page.getByRole('button', { name: 'Определить моё местоположение' }).isVisible());
+  await page.getByLabel('Сортировать').selectOption('rating');
+  await click(page, page.getByRole('button', { name: 'Найти' }));
+  assert.match(page.url(), /sort=rating/);
+  const cards = page.locator('ol.cards > li');
+  assert.ok((await cards.count()) > 0);
+  assert.equal(await cards.first().getByText('Рейтинг поставщика').count(), 1);
+  await checkA11y(page, 'search by rating (ru)');
+  await screenshots(page, 'recipient-search-rating');
+  await page.context().close();
+});
