@@ -1363,13 +1363,15 @@ async fn complaints_page(
     let mut list = complaints_of(state, principal).await?;
     list.retain(|c| person.is_none_or(|p| c.recipient_id == p));
     list.sort_by_key(|c| std::cmp::Reverse(c.created_at));
-    let mut authorities: HashMap<AuthorityId, socert_domain::Authority> = HashMap::new();
+    let authorities: HashMap<AuthorityId, socert_domain::Authority> = state
+        .store
+        .list_authorities()
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a))
+        .collect();
     let mut rows = Vec::with_capacity(list.len());
     for c in &list {
-        if !authorities.contains_key(&c.authority_id) {
-            let a = state.store.authority(c.authority_id).await?;
-            authorities.insert(c.authority_id, a);
-        }
         let date = authorities
             .get(&c.authority_id)
             .map(|a| format_date(ctx.locale, a.date_at(c.created_at)))
