@@ -1,9 +1,9 @@
 //! The web portal: server-rendered pages for citizens, recipients and officers in Russian,
 //! Ukrainian and English, served by the same binary as the JSON API.
 //!
-//! Pages work without JavaScript and run none: every form is a plain HTML form, the only
-//! stylesheet is `PORTAL_CSS`, and nothing is inline, so the site's content security policy holds
-//! unchanged. Sign-in uses the API's sessions (same cookie, same throttling); data comes from the
+//! Pages work without JavaScript: every form is a plain HTML form, the only stylesheet is
+//! `PORTAL_CSS`, the only script is the optional `/static/portal.js` (print and "use my location"
+//! buttons), and nothing is inline, so the site's content security policy holds unchanged. Sign-in uses the API's sessions (same cookie, same throttling); data comes from the
 //! same store calls the API makes. Failures are HTML pages in the reader's language, never
 //! problem documents.
 
