@@ -270,3 +270,200 @@ portal-officer-review-none = Заявок на рассмотрении нет.
 portal-officer-services = услуг:
 portal-admission-applied = подана
 portal-admission-under-review = на рассмотрении
+
+## Portal: recipient cabinet (enrolling, enrollments, deliveries, notifications, complaints)
+
+portal-recipient-nav-enrollments = Записи на услуги
+portal-recipient-nav-deliveries = Оказанные услуги
+portal-recipient-nav-notifications = Уведомления
+portal-recipient-nav-notifications-unread = { $count ->
+    [one] Уведомления ({ $count } новое)
+    [few] Уведомления ({ $count } новых)
+    [many] Уведомления ({ $count } новых)
+   *[other] Уведомления ({ $count } новых)
+}
+portal-recipient-nav-complaints = Жалобы
+portal-recipient-enroll = Записаться по этому предложению
+portal-recipient-enroll-title = Запись: { $offer }
+portal-recipient-enroll-title-errors = Проверьте форму: { $offer }
+portal-recipient-enroll-heading = Запись к поставщику
+portal-recipient-no-certificate = Ни у кого из тех, за кого вы действуете, нет действующего сертификата этого региона, который оплатил бы это предложение.
+portal-recipient-certificate = Сертификат
+portal-recipient-certificate-option = № { $number } — { $program } — { $person } (доступно { $available })
+portal-recipient-volume = Объём услуги
+portal-recipient-volume-hint = Посещения, часы или занятия — как считает поставщик.
+portal-recipient-starts-on = Дата начала
+portal-recipient-starts-on-hint = Сегодня или позже; услуга оказывается до последнего дня действия сертификата.
+portal-recipient-show-quote = Показать стоимость
+portal-recipient-quote-title = Сколько это стоит
+portal-recipient-price-per-unit = Цена за единицу
+portal-recipient-normative-per-unit = Сертификат оплачивает за единицу не более
+portal-recipient-period = Период
+portal-recipient-total = Всего
+portal-recipient-copay-agree = Я согласен(на) доплатить поставщику
+portal-recipient-enroll-submit = Записаться
+portal-recipient-units = { $count ->
+    [one] { $count } единица
+    [few] { $count } единицы
+    [many] { $count } единиц
+   *[other] { $count } единицы
+}
+portal-recipient-error-certificate = Выберите сертификат, которым оплачивается услуга.
+portal-recipient-error-volume = Введите целое число единиц от 1 до 10000.
+portal-recipient-error-starts-on = Введите дату начала в виде ГГГГ-ММ-ДД.
+portal-recipient-error-stars = Выберите от 1 до 5 звёзд.
+portal-recipient-error-complaint-empty = Опишите, что пошло не так.
+portal-recipient-error-complaint-long = Жалоба слишком длинная: не более 4000 знаков.
+portal-recipient-refused-certificate-not-active = Сертификат не действует: оплачивать услуги может только действующий сертификат.
+portal-recipient-refused-offer-of-other-authority = Предложение относится к другому региону, чем сертификат.
+portal-recipient-refused-provider-not-admitted = Поставщик сейчас не допущен в реестр.
+portal-recipient-refused-service-not-in-program = Программа сертификата не оплачивает эту услугу.
+portal-recipient-refused-offer-full = Все места по этому предложению заняты.
+portal-recipient-refused-outside-validity = Услуга должна начинаться сегодня или позже и укладываться в срок действия сертификата.
+portal-recipient-refused-funding-cap-reached = Программа уже профинансировала все сертификаты, какие могла.
+portal-recipient-refused-already-ending = Эта запись уже завершается.
+portal-recipient-refused-reason-required = Опишите, что было не так: это прочтут поставщик и специалист.
+portal-recipient-refused-nothing-to-rate = Оценить поставщика можно после подтверждения оказанной услуги.
+portal-recipient-refused-invalid-complaint = Жалобу в таком виде подать нельзя.
+portal-recipient-refused-illegal-transition = Это уже невозможно: за это время всё изменилось.
+portal-recipient-refused-copay-not-agreed = Отметьте согласие на доплату или выберите другое предложение.
+portal-recipient-refused-not-covered = Сертификат не оплачивает эту услугу.
+portal-recipient-refused-zero-units = Запишитесь хотя бы на одну единицу услуги.
+portal-recipient-refused-insufficient-funds = На сертификате недостаточно средств.
+portal-recipient-refused-idempotency-key-reused = Эта форма уже была отправлена с другими данными: откройте её заново.
+portal-recipient-refused-invalid = Какое-то значение указано неверно.
+portal-recipient-refused-other = Отказано. Проверьте данные и попробуйте ещё раз.
+portal-recipient-enrollments-title = Мои записи на услуги
+portal-recipient-enrollments-none = Записей пока нет. Найдите услугу и запишитесь на её странице.
+portal-recipient-enrollment-title = Запись: { $offer }
+portal-recipient-enrollment-title-errors = Проверьте форму: { $offer }
+portal-recipient-enrollment-requested = Заявка отправлена, ждёт поставщика
+portal-recipient-enrollment-active = Действует
+portal-recipient-enrollment-completed = Завершена
+portal-recipient-enrollment-cancelled = Отменена
+portal-recipient-enrollment-declined = Отклонена поставщиком
+portal-recipient-enrollment-ending = Завершается { $date }
+portal-recipient-enrollment-suspended = деятельность поставщика приостановлена
+portal-recipient-offer-gone = (предложение больше не публикуется)
+portal-recipient-offer-link = Предложение
+portal-recipient-provider-link = Поставщик
+portal-recipient-service = Услуга
+portal-recipient-provider = Поставщик
+portal-recipient-status = Состояние
+portal-recipient-delivered = Оказано на сегодня
+portal-recipient-captured = Оплачено поставщику
+portal-recipient-reason = Причина
+portal-recipient-back = Все мои записи
+portal-recipient-cancel = Отменить или сменить поставщика
+portal-recipient-cancel-title = Отменить запись?
+portal-recipient-cancel-active = Услуга продолжится до конца срока уведомления, установленного органом соцзащиты; затем удержанные по записи средства вернутся на сертификат.
+portal-recipient-cancel-requested = Поставщик ещё не принял заявку: она отзывается, и деньги сразу возвращаются на сертификат.
+portal-recipient-cancel-switch = Чтобы сменить поставщика, отмените запись здесь и запишитесь по другому предложению.
+portal-recipient-cancel-confirm = Да, отменить запись
+portal-recipient-cancel-keep = Нет, оставить
+portal-recipient-deliveries-of = Оказанные услуги
+portal-recipient-deliveries-none = Оказанных услуг пока не записано.
+portal-recipient-deliveries-go = Подтвердить или оспорить
+portal-recipient-delivered-on = Когда оказана
+portal-recipient-worker = Кто оказал
+portal-recipient-delivery-recorded = Ждёт вашего подтверждения
+portal-recipient-delivery-confirmed = Подтверждена
+portal-recipient-delivery-disputed = Оспорена
+portal-recipient-delivery-auto-confirmed = Подтверждена автоматически
+portal-recipient-delivery-voided = Аннулирована
+portal-recipient-confirm-due = Будет подтверждена автоматически { $date }, если вы её не оспорите.
+portal-recipient-deliveries-title = Оказанные услуги
+portal-recipient-deliveries-title-errors = Проверьте форму: оказанные услуги
+portal-recipient-deliveries-heading = Подтверждение оказанных услуг
+portal-recipient-awaiting = Ждут вашего ответа
+portal-recipient-awaiting-none = Ничего не ждёт вашего подтверждения.
+portal-recipient-confirm = Подтвердить: оказано, как записано
+portal-recipient-dispute-reason = Что было не так (чтобы оспорить)
+portal-recipient-dispute = Оспорить
+portal-recipient-earlier = Ранее оказанные услуги
+portal-recipient-rating-title = Оценить поставщика
+portal-recipient-rating-legend = Ваша оценка
+portal-recipient-rate-not-yet = Оценить поставщика можно после подтверждения оказанной услуги.
+portal-recipient-rated = { $count ->
+    [one] Ваша оценка: { $count } звезда
+    [few] Ваша оценка: { $count } звезды
+    [many] Ваша оценка: { $count } звёзд
+   *[other] Ваша оценка: { $count } звезды
+}
+portal-recipient-stars = { $count ->
+    [one] { $count } звезда
+    [few] { $count } звезды
+    [many] { $count } звёзд
+   *[other] { $count } звезды
+}
+portal-recipient-rate = Сохранить оценку
+portal-recipient-complaint-title = Подать жалобу
+portal-recipient-complaint-text = Что пошло не так
+portal-recipient-complaint-hint = Её прочтут только вы, ваши представители и специалисты органа соцзащиты. Не более 4000 знаков.
+portal-recipient-complaint-submit = Подать жалобу
+portal-recipient-notifications-title = Уведомления
+portal-recipient-notifications-unread = Непрочитанных:
+portal-recipient-notifications-none = Уведомлений нет.
+portal-recipient-new = Новое
+portal-recipient-mark-read = Отметить прочитанным
+portal-recipient-notice-enrollment-requested = Ваша заявка на запись отправлена поставщику.
+portal-recipient-notice-enrollment-accepted = Поставщик принял вашу запись.
+portal-recipient-notice-enrollment-declined = Поставщик отклонил запись; деньги вернулись на сертификат.
+portal-recipient-notice-enrollment-ended = Запись на услугу завершилась.
+portal-recipient-notice-delivery-to-confirm = Оказанная услуга ждёт вашего подтверждения.
+portal-recipient-notice-delivery-auto-confirmed = Оказанная услуга подтверждена автоматически.
+portal-recipient-notice-auto-confirmation-soon = Скоро услуга будет подтверждена автоматически: проверьте её.
+portal-recipient-notice-complaint-decided = Орган соцзащиты ответил на вашу жалобу.
+portal-recipient-notice-provider-suspended = Деятельность вашего поставщика временно приостановлена.
+portal-recipient-notice-provider-excluded = Ваш поставщик исключён из реестра; запись завершена.
+portal-recipient-notice-other = В ваших записях произошли изменения.
+portal-recipient-complaints-title = Мои жалобы
+portal-recipient-complaints-none = Жалоб нет.
+portal-recipient-filed-on = Подана
+portal-recipient-complaint-yours = Ваша жалоба
+portal-recipient-complaint-response = Ответ специалиста
+portal-recipient-complaint-open = Подана
+portal-recipient-complaint-in-review = Рассматривается
+portal-recipient-complaint-upheld = Удовлетворена
+portal-recipient-complaint-dismissed = Отклонена
+portal-recipient-complaint-withdrawn = Отозвана
+portal-recipient-withdraw = Отозвать жалобу
+portal-recipient-person = Человек
+portal-recipient-person-all = Все
+portal-recipient-person-show = Показать
+portal-recipient-print-toolbar = Действия с сертификатом
+portal-recipient-print-back = Вернуться к сертификату
+portal-recipient-print = Распечатать
+portal-recipient-locate = Определить моё местоположение
+portal-recipient-locate-waiting = Определяем местоположение…
+portal-recipient-locate-done = Координаты заполнены.
+portal-recipient-locate-failed = Не удалось определить местоположение: введите его вручную.
+portal-recipient-sort-rating = сначала с лучшим рейтингом
+portal-recipient-provider-rating = Рейтинг поставщика
+portal-recipient-rating-summary = { $count ->
+    [one] { $average } ★ ({ $count } оценка)
+    [few] { $average } ★ ({ $count } оценки)
+    [many] { $average } ★ ({ $count } оценок)
+   *[other] { $average } ★ ({ $count } оценки)
+}
+portal-recipient-rating-none = оценок пока нет
+portal-recipient-how-title = Как это работает
+portal-recipient-how-more = Как работает социальный сертификат — по шагам
+portal-recipient-how-lead = Социальный сертификат — это деньги, которые регион выделяет на нужную вам услугу. Вы выбираете, кто её окажет, а сертификат оплачивает работу.
+portal-recipient-how-contents = Содержание
+portal-recipient-how-who-title = Кто может получить сертификат
+portal-recipient-how-who-text = В каждой программе органа соцзащиты вашего региона сказано, для кого она: например, для пожилых людей, которым нужен уход на дому, или для семей детей с инвалидностью. Узнайте в местном отделении, в какие программы вы можете подать заявление.
+portal-recipient-how-get-title = Получение сертификата
+portal-recipient-how-get-text = Орган соцзащиты проверяет документы и выдаёт сертификат с номером, номиналом и сроком действия. Сертификат и его остаток видны в разделе «Мои сертификаты», его можно распечатать.
+portal-recipient-how-choose-title = Выбор поставщика
+portal-recipient-how-choose-text = Ищите в открытом реестре: каждого поставщика в нём проверил орган соцзащиты. Сравнивайте цены, оплачиваемую сертификатом часть, расстояние, доступность и оценки других семей.
+portal-recipient-how-enroll-title = Запись на услугу
+portal-recipient-how-enroll-text = На странице предложения нажмите «Записаться», укажите объём услуги и дату начала и сначала посмотрите стоимость. Если цена выше того, что оплачивает сертификат, вы увидите доплату и решите, согласны ли вы. Затем поставщик принимает заявку.
+portal-recipient-how-confirm-title = Подтверждение оказанных услуг
+portal-recipient-how-confirm-text = Поставщик записывает каждое посещение или занятие. Вы подтверждаете запись или оспариваете её, если всё было не так. Записи без ответа подтверждаются автоматически через несколько дней.
+portal-recipient-how-switch-title = Смена поставщика
+portal-recipient-how-switch-text = Запись можно отменить в любой момент и записаться к другому поставщику. Услуга продолжается до конца срока уведомления, неизрасходованные деньги возвращаются на сертификат.
+portal-recipient-how-complain-title = Если что-то пошло не так
+portal-recipient-how-complain-text = Подайте жалобу со страницы записи. Специалист органа соцзащиты рассмотрит её и ответит; пока жалоба рассматривается, её можно отозвать. После подтверждения услуги можно также оценить поставщика.
+portal-recipient-how-data-title = Ваши персональные данные
+portal-recipient-how-data-text = Ваши данные видят только вы, люди, которым вы доверили действовать за вас, и специалисты органа соцзащиты. Каждое открытие вашего дела специалистом записывается.

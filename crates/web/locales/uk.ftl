@@ -270,3 +270,200 @@ portal-officer-review-none = Заявок на розгляді немає.
 portal-officer-services = послуг:
 portal-admission-applied = подана
 portal-admission-under-review = на розгляді
+
+## Portal: recipient cabinet (enrolling, enrollments, deliveries, notifications, complaints)
+
+portal-recipient-nav-enrollments = Записи на послуги
+portal-recipient-nav-deliveries = Надані послуги
+portal-recipient-nav-notifications = Сповіщення
+portal-recipient-nav-notifications-unread = { $count ->
+    [one] Сповіщення ({ $count } нове)
+    [few] Сповіщення ({ $count } нових)
+    [many] Сповіщення ({ $count } нових)
+   *[other] Сповіщення ({ $count } нових)
+}
+portal-recipient-nav-complaints = Скарги
+portal-recipient-enroll = Записатися за цією пропозицією
+portal-recipient-enroll-title = Запис: { $offer }
+portal-recipient-enroll-title-errors = Перевірте форму: { $offer }
+portal-recipient-enroll-heading = Запис до надавача
+portal-recipient-no-certificate = Ні в кого з тих, за кого ви дієте, немає чинного сертифіката цього регіону, який оплатив би цю пропозицію.
+portal-recipient-certificate = Сертифікат
+portal-recipient-certificate-option = № { $number } — { $program } — { $person } (доступно { $available })
+portal-recipient-volume = Обсяг послуги
+portal-recipient-volume-hint = Відвідування, години або заняття — як рахує надавач.
+portal-recipient-starts-on = Дата початку
+portal-recipient-starts-on-hint = Сьогодні або пізніше; послуга надається до останнього дня дії сертифіката.
+portal-recipient-show-quote = Показати вартість
+portal-recipient-quote-title = Скільки це коштує
+portal-recipient-price-per-unit = Ціна за одиницю
+portal-recipient-normative-per-unit = Сертифікат оплачує за одиницю не більше
+portal-recipient-period = Період
+portal-recipient-total = Усього
+portal-recipient-copay-agree = Я погоджуюся доплатити надавачеві
+portal-recipient-enroll-submit = Записатися
+portal-recipient-units = { $count ->
+    [one] { $count } одиниця
+    [few] { $count } одиниці
+    [many] { $count } одиниць
+   *[other] { $count } одиниці
+}
+portal-recipient-error-certificate = Оберіть сертифікат, яким оплачується послуга.
+portal-recipient-error-volume = Введіть ціле число одиниць від 1 до 10000.
+portal-recipient-error-starts-on = Введіть дату початку у вигляді РРРР-ММ-ДД.
+portal-recipient-error-stars = Оберіть від 1 до 5 зірок.
+portal-recipient-error-complaint-empty = Опишіть, що пішло не так.
+portal-recipient-error-complaint-long = Скарга задовга: не більше 4000 знаків.
+portal-recipient-refused-certificate-not-active = Сертифікат не чинний: оплачувати послуги може лише чинний сертифікат.
+portal-recipient-refused-offer-of-other-authority = Пропозиція належить до іншого регіону, ніж сертифікат.
+portal-recipient-refused-provider-not-admitted = Надавач зараз не допущений до реєстру.
+portal-recipient-refused-service-not-in-program = Програма сертифіката не оплачує цю послугу.
+portal-recipient-refused-offer-full = Усі місця за цією пропозицією зайняті.
+portal-recipient-refused-outside-validity = Послуга має починатися сьогодні або пізніше і вкладатися в строк дії сертифіката.
+portal-recipient-refused-funding-cap-reached = Програма вже профінансувала всі сертифікати, які могла.
+portal-recipient-refused-already-ending = Цей запис уже завершується.
+portal-recipient-refused-reason-required = Опишіть, що було не так: це прочитають надавач і фахівець.
+portal-recipient-refused-nothing-to-rate = Оцінити надавача можна після підтвердження наданої послуги.
+portal-recipient-refused-invalid-complaint = Скаргу в такому вигляді подати не можна.
+portal-recipient-refused-illegal-transition = Це вже неможливо: за цей час усе змінилося.
+portal-recipient-refused-copay-not-agreed = Позначте згоду на доплату або оберіть іншу пропозицію.
+portal-recipient-refused-not-covered = Сертифікат не оплачує цю послугу.
+portal-recipient-refused-zero-units = Запишіться хоча б на одну одиницю послуги.
+portal-recipient-refused-insufficient-funds = На сертифікаті недостатньо коштів.
+portal-recipient-refused-idempotency-key-reused = Цю форму вже було надіслано з іншими даними: відкрийте її знову.
+portal-recipient-refused-invalid = Якесь значення вказано неправильно.
+portal-recipient-refused-other = Відмовлено. Перевірте дані та спробуйте ще раз.
+portal-recipient-enrollments-title = Мої записи на послуги
+portal-recipient-enrollments-none = Записів поки немає. Знайдіть послугу і запишіться на її сторінці.
+portal-recipient-enrollment-title = Запис: { $offer }
+portal-recipient-enrollment-title-errors = Перевірте форму: { $offer }
+portal-recipient-enrollment-requested = Заявку надіслано, чекає на надавача
+portal-recipient-enrollment-active = Чинний
+portal-recipient-enrollment-completed = Завершений
+portal-recipient-enrollment-cancelled = Скасований
+portal-recipient-enrollment-declined = Відхилений надавачем
+portal-recipient-enrollment-ending = Завершується { $date }
+portal-recipient-enrollment-suspended = діяльність надавача призупинено
+portal-recipient-offer-gone = (пропозиція більше не публікується)
+portal-recipient-offer-link = Пропозиція
+portal-recipient-provider-link = Надавач
+portal-recipient-service = Послуга
+portal-recipient-provider = Надавач
+portal-recipient-status = Стан
+portal-recipient-delivered = Надано на сьогодні
+portal-recipient-captured = Сплачено надавачеві
+portal-recipient-reason = Причина
+portal-recipient-back = Усі мої записи
+portal-recipient-cancel = Скасувати або змінити надавача
+portal-recipient-cancel-title = Скасувати запис?
+portal-recipient-cancel-active = Послуга триватиме до кінця строку повідомлення, встановленого органом соцзахисту; потім утримані за записом кошти повернуться на сертифікат.
+portal-recipient-cancel-requested = Надавач ще не прийняв заявку: її відкликано, і гроші одразу повертаються на сертифікат.
+portal-recipient-cancel-switch = Щоб змінити надавача, скасуйте запис тут і запишіться за іншою пропозицією.
+portal-recipient-cancel-confirm = Так, скасувати запис
+portal-recipient-cancel-keep = Ні, залишити
+portal-recipient-deliveries-of = Надані послуги
+portal-recipient-deliveries-none = Наданих послуг поки не записано.
+portal-recipient-deliveries-go = Підтвердити або оскаржити
+portal-recipient-delivered-on = Коли надано
+portal-recipient-worker = Хто надав
+portal-recipient-delivery-recorded = Чекає вашого підтвердження
+portal-recipient-delivery-confirmed = Підтверджено
+portal-recipient-delivery-disputed = Оскаржено
+portal-recipient-delivery-auto-confirmed = Підтверджено автоматично
+portal-recipient-delivery-voided = Анульовано
+portal-recipient-confirm-due = Буде підтверджено автоматично { $date }, якщо ви не оскаржите.
+portal-recipient-deliveries-title = Надані послуги
+portal-recipient-deliveries-title-errors = Перевірте форму: надані послуги
+portal-recipient-deliveries-heading = Підтвердження наданих послуг
+portal-recipient-awaiting = Чекають вашої відповіді
+portal-recipient-awaiting-none = Ніщо не чекає вашого підтвердження.
+portal-recipient-confirm = Підтвердити: надано, як записано
+portal-recipient-dispute-reason = Що було не так (щоб оскаржити)
+portal-recipient-dispute = Оскаржити
+portal-recipient-earlier = Раніше надані послуги
+portal-recipient-rating-title = Оцінити надавача
+portal-recipient-rating-legend = Ваша оцінка
+portal-recipient-rate-not-yet = Оцінити надавача можна після підтвердження наданої послуги.
+portal-recipient-rated = { $count ->
+    [one] Ваша оцінка: { $count } зірка
+    [few] Ваша оцінка: { $count } зірки
+    [many] Ваша оцінка: { $count } зірок
+   *[other] Ваша оцінка: { $count } зірки
+}
+portal-recipient-stars = { $count ->
+    [one] { $count } зірка
+    [few] { $count } зірки
+    [many] { $count } зірок
+   *[other] { $count } зірки
+}
+portal-recipient-rate = Зберегти оцінку
+portal-recipient-complaint-title = Подати скаргу
+portal-recipient-complaint-text = Що пішло не так
+portal-recipient-complaint-hint = Її прочитають лише ви, ваші представники та фахівці органу соцзахисту. Не більше 4000 знаків.
+portal-recipient-complaint-submit = Подати скаргу
+portal-recipient-notifications-title = Сповіщення
+portal-recipient-notifications-unread = Непрочитаних:
+portal-recipient-notifications-none = Сповіщень немає.
+portal-recipient-new = Нове
+portal-recipient-mark-read = Позначити прочитаним
+portal-recipient-notice-enrollment-requested = Вашу заявку на запис надіслано надавачеві.
+portal-recipient-notice-enrollment-accepted = Надавач прийняв ваш запис.
+portal-recipient-notice-enrollment-declined = Надавач відхилив запис; гроші повернулися на сертифікат.
+portal-recipient-notice-enrollment-ended = Запис на послугу завершився.
+portal-recipient-notice-delivery-to-confirm = Надана послуга чекає вашого підтвердження.
+portal-recipient-notice-delivery-auto-confirmed = Надану послугу підтверджено автоматично.
+portal-recipient-notice-auto-confirmation-soon = Незабаром послугу буде підтверджено автоматично: перевірте її.
+portal-recipient-notice-complaint-decided = Орган соцзахисту відповів на вашу скаргу.
+portal-recipient-notice-provider-suspended = Діяльність вашого надавача тимчасово призупинено.
+portal-recipient-notice-provider-excluded = Вашого надавача виключено з реєстру; запис завершено.
+portal-recipient-notice-other = У ваших записах відбулися зміни.
+portal-recipient-complaints-title = Мої скарги
+portal-recipient-complaints-none = Скарг немає.
+portal-recipient-filed-on = Подано
+portal-recipient-complaint-yours = Ваша скарга
+portal-recipient-complaint-response = Відповідь фахівця
+portal-recipient-complaint-open = Подано
+portal-recipient-complaint-in-review = Розглядається
+portal-recipient-complaint-upheld = Задоволено
+portal-recipient-complaint-dismissed = Відхилено
+portal-recipient-complaint-withdrawn = Відкликано
+portal-recipient-withdraw = Відкликати скаргу
+portal-recipient-person = Людина
+portal-recipient-person-all = Усі
+portal-recipient-person-show = Показати
+portal-recipient-print-toolbar = Дії із сертифікатом
+portal-recipient-print-back = Повернутися до сертифіката
+portal-recipient-print = Роздрукувати
+portal-recipient-locate = Визначити моє місцезнаходження
+portal-recipient-locate-waiting = Визначаємо місцезнаходження…
+portal-recipient-locate-done = Координати заповнено.
+portal-recipient-locate-failed = Не вдалося визначити місцезнаходження: введіть його вручну.
+portal-recipient-sort-rating = спершу з найкращим рейтингом
+portal-recipient-provider-rating = Рейтинг надавача
+portal-recipient-rating-summary = { $count ->
+    [one] { $average } ★ ({ $count } оцінка)
+    [few] { $average } ★ ({ $count } оцінки)
+    [many] { $average } ★ ({ $count } оцінок)
+   *[other] { $average } ★ ({ $count } оцінки)
+}
+portal-recipient-rating-none = оцінок поки немає
+portal-recipient-how-title = Як це працює
+portal-recipient-how-more = Як працює соціальний сертифікат — крок за кроком
+portal-recipient-how-lead = Соціальний сертифікат — це гроші, які регіон виділяє на потрібну вам послугу. Ви обираєте, хто її надасть, а сертифікат оплачує роботу.
+portal-recipient-how-contents = Зміст
+portal-recipient-how-who-title = Хто може отримати сертифікат
+portal-recipient-how-who-text = У кожній програмі органу соцзахисту вашого регіону сказано, для кого вона: наприклад, для літніх людей, яким потрібен догляд удома, або для родин дітей з інвалідністю. Дізнайтеся в місцевому відділенні, до яких програм ви можете подати заяву.
+portal-recipient-how-get-title = Отримання сертифіката
+portal-recipient-how-get-text = Орган соцзахисту перевіряє документи і видає сертифікат з номером, номіналом і строком дії. Сертифікат і його залишок видно в розділі «Мої сертифікати», його можна роздрукувати.
+portal-recipient-how-choose-title = Вибір надавача
+portal-recipient-how-choose-text = Шукайте у відкритому реєстрі: кожного надавача в ньому перевірив орган соцзахисту. Порівнюйте ціни, частину, яку оплачує сертифікат, відстань, доступність і оцінки інших родин.
+portal-recipient-how-enroll-title = Запис на послугу
+portal-recipient-how-enroll-text = На сторінці пропозиції натисніть «Записатися», вкажіть обсяг послуги й дату початку та спершу подивіться вартість. Якщо ціна вища за те, що оплачує сертифікат, ви побачите доплату і вирішите, чи згодні. Потім надавач приймає заявку.
+portal-recipient-how-confirm-title = Підтвердження наданих послуг
+portal-recipient-how-confirm-text = Надавач записує кожне відвідування чи заняття. Ви підтверджуєте запис або оскаржуєте його, якщо все було не так. Записи без відповіді підтверджуються автоматично за кілька днів.
+portal-recipient-how-switch-title = Зміна надавача
+portal-recipient-how-switch-text = Запис можна скасувати будь-коли й записатися до іншого надавача. Послуга триває до кінця строку повідомлення, невитрачені гроші повертаються на сертифікат.
+portal-recipient-how-complain-title = Якщо щось пішло не так
+portal-recipient-how-complain-text = Подайте скаргу зі сторінки запису. Фахівець органу соцзахисту розгляне її та відповість; поки скарга розглядається, її можна відкликати. Після підтвердження послуги можна також оцінити надавача.
+portal-recipient-how-data-title = Ваші персональні дані
+portal-recipient-how-data-text = Ваші дані бачать лише ви, люди, яким ви довірили діяти за вас, і фахівці органу соцзахисту. Кожне відкриття вашої справи фахівцем записується.

@@ -8,6 +8,8 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use socert_domain::enrollment::DeliveryEvent;
+use socert_domain::identity::Principal;
+use socert_domain::ledger::IdempotencyKey;
 use socert_domain::{AuthorityId, Date, Units};
 use socert_store::audit::Actor;
 use socert_store::enrollments::{
@@ -49,7 +51,7 @@ pub struct EnrollmentBody {
 }
 
 impl EnrollmentBody {
-    fn parse(&self) -> Result<EnrollmentRequest, ApiError> {
+    pub(crate) fn parse(&self) -> Result<EnrollmentRequest, ApiError> {
         Ok(EnrollmentRequest {
             certificate_id: self.certificate_id,
             offer_id: self.offer_id,
@@ -468,15 +470,48 @@ pub struct CertificateUse {
 // The recipient
 // ---------------------------------------------------------------------------------------------
 
-async fn request_for(
+/// The certificate `request` spends (one of the caller's) and today in its authority.
+async fn certificate_and_today(
     state: &AppState,
     caller: &Caller,
-    body: &EnrollmentBody,
-) -> Result<(Certificate, EnrollmentRequest, Date), ApiError> {
-    let request = body.parse()?;
+    request: &EnrollmentRequest,
+) -> Result<(Certificate, Date), ApiError> {
     let certificate = own_certificate(state, caller, request.certificate_id).await?;
     let today = today_in(&state.store.authority(certificate.authority_id).await?);
-    Ok((certificate, request, today))
+    Ok((certificate, today))
+}
+
+/// Prices `request` on one of the caller's certificates (the API's quote and the portal's).
+pub(crate) async fn quote_own(
+    state: &AppState,
+    caller: &Caller,
+    request: &EnrollmentRequest,
+) -> Result<EnrollmentQuote, ApiError> {
+    // A quote shows the co-payment rather than refusing it.
+    let request = EnrollmentRequest {
+        copay_agreed: true,
+        ..request.clone()
+    };
+    let (certificate, today) = certificate_and_today(state, caller, &request).await?;
+    Ok(state
+        .store
+        .quote_enrollment(certificate.authority_id, &request, today)
+        .await?)
+}
+
+/// Enrolls with one of the caller's certificates, once per key (the API and the portal).
+pub(crate) async fn enroll_own(
+    state: &AppState,
+    caller: &Caller,
+    request: &EnrollmentRequest,
+    key: &IdempotencyKey,
+    actor: &Actor,
+) -> Result<(Enrollment, bool), ApiError> {
+    let (certificate, today) = certificate_and_today(state, caller, request).await?;
+    Ok(state
+        .store
+        .enroll(certificate.authority_id, request, key, today, actor)
+        .await?)
 }
 
 /// What an enrollment would cost: price, the part the certificate covers, and the co-payment.
@@ -493,16 +528,7 @@ pub async fn quote(
     Extension(caller): Extension<Caller>,
     ApiJson(body): ApiJson<EnrollmentBody>,
 ) -> Result<Json<QuoteDto>, ApiError> {
-    // A quote shows the co-payment rather than refusing it.
-    let body = EnrollmentBody {
-        copay_agreed: true,
-        ..body
-    };
-    let (certificate, request, today) = request_for(&state, &caller, &body).await?;
-    let quote = state
-        .store
-        .quote_enrollment(certificate.authority_id, &request, today)
-        .await?;
+    let quote = quote_own(&state, &caller, &body.parse()?).await?;
     Ok(Json((&quote).into()))
 }
 
@@ -526,11 +552,7 @@ pub async fn enroll(
     ApiJson(body): ApiJson<EnrollmentBody>,
 ) -> Result<Response, ApiError> {
     let key = idempotency_key(&headers)?;
-    let (certificate, request, today) = request_for(&state, &caller, &body).await?;
-    let (enrollment, replayed) = state
-        .store
-        .enroll(certificate.authority_id, &request, &key, today, &actor)
-        .await?;
+    let (enrollment, replayed) = enroll_own(&state, &caller, &body.parse()?, &key, &actor).await?;
     let status = if replayed {
         StatusCode::OK
     } else {
@@ -546,8 +568,18 @@ pub async fn my_enrollments(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
 ) -> Result<Json<EnrollmentList>, ApiError> {
+    Ok(enrollment_list(
+        &enrollments_of(&state, principal(&caller)?).await?,
+    ))
+}
+
+/// Enrollments of every person `principal` acts for (the API and the portal).
+pub(crate) async fn enrollments_of(
+    state: &AppState,
+    principal: &Principal,
+) -> Result<Vec<Enrollment>, ApiError> {
     let mut items = Vec::new();
-    for (authority, recipient) in represented(principal(&caller)?) {
+    for (authority, recipient) in represented(principal) {
         items.extend(
             state
                 .store
@@ -555,7 +587,7 @@ pub async fn my_enrollments(
                 .await?,
         );
     }
-    Ok(enrollment_list(&items))
+    Ok(items)
 }
 
 /// One of the caller's enrollments, or 404.
@@ -589,13 +621,24 @@ pub async fn cancel(
     Extension(actor): Extension<Actor>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> Result<Json<EnrollmentDto>, ApiError> {
-    let e = own_enrollment(&state, &caller, id).await?;
+    Ok(Json(
+        (&cancel_own(&state, &caller, id, &actor).await?).into(),
+    ))
+}
+
+/// Ends one of the caller's enrollments (the API and the portal).
+pub(crate) async fn cancel_own(
+    state: &AppState,
+    caller: &Caller,
+    id: Uuid,
+    actor: &Actor,
+) -> Result<Enrollment, ApiError> {
+    let e = own_enrollment(state, caller, id).await?;
     let today = today_in(&state.store.authority(e.authority_id).await?);
-    let after = state
+    Ok(state
         .store
-        .cancel_enrollment(e.authority_id, id, today, &actor)
-        .await?;
-    Ok(Json((&after).into()))
+        .cancel_enrollment(e.authority_id, id, today, actor)
+        .await?)
 }
 
 /// Delivery records of every person the caller acts for, newest first.
@@ -605,17 +648,27 @@ pub async fn my_deliveries(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
 ) -> Result<Json<DeliveryList>, ApiError> {
+    let records = deliveries_of(&state, principal(&caller)?).await?;
+    Ok(Json(DeliveryList {
+        items: records.iter().map(DeliveryDto::from).collect(),
+    }))
+}
+
+/// Delivery records of every person `principal` acts for (the API and the portal).
+pub(crate) async fn deliveries_of(
+    state: &AppState,
+    principal: &Principal,
+) -> Result<Vec<DeliveryRecord>, ApiError> {
     let mut items = Vec::new();
-    for (authority, recipient) in represented(principal(&caller)?) {
-        for r in state
-            .store
-            .delivery_records_of_recipient(authority, recipient)
-            .await?
-        {
-            items.push(DeliveryDto::from(&r));
-        }
+    for (authority, recipient) in represented(principal) {
+        items.extend(
+            state
+                .store
+                .delivery_records_of_recipient(authority, recipient)
+                .await?,
+        );
     }
-    Ok(Json(DeliveryList { items }))
+    Ok(items)
 }
 
 async fn own_record(
@@ -646,12 +699,24 @@ pub async fn confirm(
     Extension(actor): Extension<Actor>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> Result<Json<DeliveryDto>, ApiError> {
-    let r = own_record(&state, &caller, id).await?;
-    let after = state
-        .store
-        .resolve_delivery(r.authority_id, id, DeliveryEvent::Confirm, None, &actor)
-        .await?;
+    let after = resolve_own(&state, &caller, id, DeliveryEvent::Confirm, None, &actor).await?;
     Ok(Json((&after).into()))
+}
+
+/// The recipient confirms or disputes one of their delivery records (the API and the portal).
+pub(crate) async fn resolve_own(
+    state: &AppState,
+    caller: &Caller,
+    id: Uuid,
+    event: DeliveryEvent,
+    reason: Option<&str>,
+    actor: &Actor,
+) -> Result<DeliveryRecord, ApiError> {
+    let r = own_record(state, caller, id).await?;
+    Ok(state
+        .store
+        .resolve_delivery(r.authority_id, id, event, reason, actor)
+        .await?)
 }
 
 /// The recipient disputes a record: it is not paid unless an officer confirms it.
@@ -670,17 +735,15 @@ pub async fn dispute(
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<DisputeBody>,
 ) -> Result<Json<DeliveryDto>, ApiError> {
-    let r = own_record(&state, &caller, id).await?;
-    let after = state
-        .store
-        .resolve_delivery(
-            r.authority_id,
-            id,
-            DeliveryEvent::Dispute,
-            Some(&body.reason),
-            &actor,
-        )
-        .await?;
+    let after = resolve_own(
+        &state,
+        &caller,
+        id,
+        DeliveryEvent::Dispute,
+        Some(&body.reason),
+        &actor,
+    )
+    .await?;
     Ok(Json((&after).into()))
 }
 
@@ -742,8 +805,19 @@ pub async fn my_notifications(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
 ) -> Result<Json<NotificationList>, ApiError> {
+    let items = notifications_of(&state, principal(&caller)?).await?;
+    Ok(Json(NotificationList {
+        items: items.iter().map(NotificationDto::from).collect(),
+    }))
+}
+
+/// The inbox of every person `principal` acts for, newest first (the API and the portal).
+pub(crate) async fn notifications_of(
+    state: &AppState,
+    principal: &Principal,
+) -> Result<Vec<Notification>, ApiError> {
     let mut items = Vec::new();
-    for (authority, recipient) in represented(principal(&caller)?) {
+    for (authority, recipient) in represented(principal) {
         items.extend(
             state
                 .store
@@ -752,9 +826,7 @@ pub async fn my_notifications(
         );
     }
     items.sort_by_key(|n| std::cmp::Reverse(n.created_at));
-    Ok(Json(NotificationList {
-        items: items.iter().map(NotificationDto::from).collect(),
-    }))
+    Ok(items)
 }
 
 /// Marks one of the caller's notifications read.
@@ -769,14 +841,24 @@ pub async fn read_notification(
     Extension(caller): Extension<Caller>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> Result<StatusCode, ApiError> {
-    for (authority, recipient) in represented(principal(&caller)?) {
+    read_own_notification(&state, principal(&caller)?, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Marks a notification of someone `principal` acts for read (the API and the portal).
+pub(crate) async fn read_own_notification(
+    state: &AppState,
+    principal: &Principal,
+    id: Uuid,
+) -> Result<(), ApiError> {
+    for (authority, recipient) in represented(principal) {
         if state
             .store
             .mark_read(authority, Audience::Recipient(recipient), id)
             .await
             .is_ok()
         {
-            return Ok(StatusCode::NO_CONTENT);
+            return Ok(());
         }
     }
     Err(ApiError::NotFound("notification"))

@@ -8,6 +8,8 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use socert_domain::AuthorityId;
 use socert_domain::feedback::{ComplaintEvent, ComplaintStatus, RatingSummary, Stars};
+use socert_domain::identity::Principal;
+use socert_domain::ledger::IdempotencyKey;
 use socert_store::audit::Actor;
 use socert_store::feedback::{Complaint, Rating};
 use utoipa::{IntoParams, ToSchema};
@@ -86,12 +88,23 @@ pub async fn rate(
     ApiJson(body): ApiJson<RatingBody>,
 ) -> Result<Json<RatingDto>, ApiError> {
     let stars = Stars::new(body.stars).map_err(|e| ApiError::invalid("stars", e))?;
-    let enrollment = own_enrollment(&state, &caller, id).await?;
-    let rating = state
-        .store
-        .rate(enrollment.authority_id, id, stars, &actor)
-        .await?;
+    let rating = rate_own(&state, &caller, id, stars, &actor).await?;
     Ok(Json((&rating).into()))
+}
+
+/// Rates the provider of one of the caller's enrollments (the API and the portal).
+pub(crate) async fn rate_own(
+    state: &AppState,
+    caller: &Caller,
+    id: Uuid,
+    stars: Stars,
+    actor: &Actor,
+) -> Result<Rating, ApiError> {
+    let enrollment = own_enrollment(state, caller, id).await?;
+    Ok(state
+        .store
+        .rate(enrollment.authority_id, id, stars, actor)
+        .await?)
 }
 
 /// The caller's rating of an enrollment's provider; 404 when not rated.
@@ -213,19 +226,31 @@ pub async fn file_complaint(
     ApiJson(body): ApiJson<ComplaintBody>,
 ) -> Result<Response, ApiError> {
     let key = idempotency_key(&headers)?;
-    socert_domain::feedback::complaint_text(&body.text)
-        .map_err(|e| ApiError::invalid("text", e))?;
-    let enrollment = own_enrollment(&state, &caller, id).await?;
-    let (complaint, replayed) = state
-        .store
-        .file_complaint(enrollment.authority_id, id, &body.text, &key, &actor)
-        .await?;
+    let (complaint, replayed) = complain_own(&state, &caller, id, &body.text, &key, &actor).await?;
     let status = if replayed {
         StatusCode::OK
     } else {
         StatusCode::CREATED
     };
     Ok((status, Json(ComplaintDto::from(&complaint))).into_response())
+}
+
+/// Files a complaint about one of the caller's enrollments, once per key (the API and the
+/// portal).
+pub(crate) async fn complain_own(
+    state: &AppState,
+    caller: &Caller,
+    id: Uuid,
+    text: &str,
+    key: &IdempotencyKey,
+    actor: &Actor,
+) -> Result<(Complaint, bool), ApiError> {
+    socert_domain::feedback::complaint_text(text).map_err(|e| ApiError::invalid("text", e))?;
+    let enrollment = own_enrollment(state, caller, id).await?;
+    Ok(state
+        .store
+        .file_complaint(enrollment.authority_id, id, text, key, actor)
+        .await?)
 }
 
 /// Complaints of every person the caller acts for, newest first.
@@ -235,17 +260,27 @@ pub async fn my_complaints(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
 ) -> Result<Json<ComplaintList>, ApiError> {
+    let complaints = complaints_of(&state, principal(&caller)?).await?;
+    Ok(Json(ComplaintList {
+        items: complaints.iter().map(ComplaintDto::from).collect(),
+    }))
+}
+
+/// Complaints of every person `principal` acts for (the API and the portal).
+pub(crate) async fn complaints_of(
+    state: &AppState,
+    principal: &Principal,
+) -> Result<Vec<Complaint>, ApiError> {
     let mut items = Vec::new();
-    for (authority, recipient) in represented(principal(&caller)?) {
-        for c in state
-            .store
-            .complaints_of_recipient(authority, recipient)
-            .await?
-        {
-            items.push(ComplaintDto::from(&c));
-        }
+    for (authority, recipient) in represented(principal) {
+        items.extend(
+            state
+                .store
+                .complaints_of_recipient(authority, recipient)
+                .await?,
+        );
     }
-    Ok(Json(ComplaintList { items }))
+    Ok(items)
 }
 
 /// Withdraws one of the caller's complaints that is not decided yet.
@@ -262,21 +297,29 @@ pub async fn withdraw_complaint(
     Extension(actor): Extension<Actor>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> Result<Json<ComplaintDto>, ApiError> {
+    Ok(Json(
+        (&withdraw_own(&state, &caller, id, &actor).await?).into(),
+    ))
+}
+
+/// Withdraws one of the caller's complaints (the API and the portal).
+pub(crate) async fn withdraw_own(
+    state: &AppState,
+    caller: &Caller,
+    id: Uuid,
+    actor: &Actor,
+) -> Result<Complaint, ApiError> {
     let own = of_represented(
-        principal(&caller)?,
-        |authority| {
-            let state = &state;
-            async move { state.store.complaint(authority, id, None).await.ok() }
-        },
+        principal(caller)?,
+        |authority| async move { state.store.complaint(authority, id, None).await.ok() },
         |c: &Complaint| c.recipient_id,
     )
     .await
     .ok_or(ApiError::NotFound("complaint"))?;
-    let after = state
+    Ok(state
         .store
-        .decide_complaint(own.authority_id, id, &ComplaintEvent::Withdraw, &actor)
-        .await?;
-    Ok(Json((&after).into()))
+        .decide_complaint(own.authority_id, id, &ComplaintEvent::Withdraw, actor)
+        .await?)
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

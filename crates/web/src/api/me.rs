@@ -174,6 +174,48 @@ pub async fn my_certificate(
     }))
 }
 
+/// One of the caller's certificates as a printable page in the language `pick_locale` chooses
+/// from the authority's own (the API and the portal).
+pub(crate) async fn printable_certificate(
+    state: &AppState,
+    caller: &Caller,
+    actor: &Actor,
+    id: Uuid,
+    pick_locale: impl FnOnce(Locale) -> Locale,
+) -> Result<String, ApiError> {
+    let c = own_certificate(state, caller, id).await?;
+    let authority = state.store.authority(c.authority_id).await?;
+    let locale = pick_locale(authority.locale);
+    let program = state.store.program(c.authority_id, c.program_id).await?;
+    // The holder's name comes from their file: the read is audited like any other.
+    let file = state
+        .store
+        .recipient_file(c.authority_id, c.recipient_id, actor)
+        .await?;
+    let units = match (c.units, program.spec.template.value.service()) {
+        (Some(units), Some(service)) => {
+            let service = state.store.service(c.authority_id, service).await?;
+            Some(units.with_unit(service.unit))
+        }
+        _ => None,
+    };
+    Ok(crate::print::render_certificate(
+        &crate::print::PrintableCertificate {
+            number: c.number.clone(),
+            holder: file.recipient.details.name.to_string(),
+            program: program.spec.name.get(locale).to_owned(),
+            authority: authority.names.get(locale).to_owned(),
+            value: c.value,
+            units,
+            valid_from: c.valid_from,
+            valid_to: c.valid_to,
+            status: c.status,
+            issued_on: c.valid_from,
+        },
+        locale,
+    ))
+}
+
 /// The certificate as a printable page (A4, with a QR code of its number), in the caller's
 /// language (`Accept-Language`, else the authority's).
 #[utoipa::path(get, path = "/api/v1/me/certificates/{certificate_id}/print", tag = "recipients",
@@ -190,37 +232,10 @@ pub async fn print_certificate(
     ApiPath(id): ApiPath<Uuid>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let c = own_certificate(&state, &caller, id).await?;
-    let authority = state.store.authority(c.authority_id).await?;
-    let locale: Locale = locale_of(&headers, authority.locale);
-    let program = state.store.program(c.authority_id, c.program_id).await?;
-    // The holder's name comes from their file: the read is audited like any other.
-    let file = state
-        .store
-        .recipient_file(c.authority_id, c.recipient_id, &actor)
-        .await?;
-    let units = match (c.units, program.spec.template.value.service()) {
-        (Some(units), Some(service)) => {
-            let service = state.store.service(c.authority_id, service).await?;
-            Some(units.with_unit(service.unit))
-        }
-        _ => None,
-    };
-    let page = crate::print::render_certificate(
-        &crate::print::PrintableCertificate {
-            number: c.number.clone(),
-            holder: file.recipient.details.name.to_string(),
-            program: program.spec.name.get(locale).to_owned(),
-            authority: authority.names.get(locale).to_owned(),
-            value: c.value,
-            units,
-            valid_from: c.valid_from,
-            valid_to: c.valid_to,
-            status: c.status,
-            issued_on: c.valid_from,
-        },
-        locale,
-    );
+    let page = printable_certificate(&state, &caller, &actor, id, |authority| {
+        locale_of(&headers, authority)
+    })
+    .await?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/html; charset=utf-8"),

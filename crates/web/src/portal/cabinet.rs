@@ -178,7 +178,7 @@ async fn certificate_page(ctx: &Ctx, state: &AppState, id: &str) -> Result<Respo
         layout: ctx.layout(heading),
         number,
         facts,
-        print_href: format!("/api/v1/me/certificates/{}/print", c.id),
+        print_href: format!("/cabinet/certificates/{}/print", c.id),
         history,
     };
     html(&page)

@@ -1,9 +1,9 @@
 //! The web portal: server-rendered pages for citizens, recipients and officers in Russian,
 //! Ukrainian and English, served by the same binary as the JSON API.
 //!
-//! Pages work without JavaScript and run none: every form is a plain HTML form, the only
-//! stylesheet is `PORTAL_CSS`, and nothing is inline, so the site's content security policy holds
-//! unchanged. Sign-in uses the API's sessions (same cookie, same throttling); data comes from the
+//! Pages work without JavaScript: every form is a plain HTML form, the only stylesheet is
+//! `PORTAL_CSS`, the only script is the optional `/static/portal.js` (print and "use my location"
+//! buttons), and nothing is inline, so the site's content security policy holds unchanged. Sign-in uses the API's sessions (same cookie, same throttling); data comes from the
 //! same store calls the API makes. Failures are HTML pages in the reader's language, never
 //! problem documents.
 
@@ -28,6 +28,7 @@ use crate::i18n::{message, negotiate};
 mod account;
 mod cabinet;
 mod public;
+mod recipient;
 
 /// Where pages expect their stylesheet.
 pub const PORTAL_CSS_PATH: &str = "/static/portal.css";
@@ -53,6 +54,7 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/cabinet/officer", get(cabinet::officer))
         .route(PORTAL_CSS_PATH, get(stylesheet))
+        .merge(recipient::routes())
         .layer(middleware::from_fn(remember_language))
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(panic_page))
 }
@@ -141,6 +143,8 @@ pub struct Ctx {
     pub path: String,
     pub query: Option<String>,
     pub request_id: Option<String>,
+    /// Unread notifications of the people a recipient acts for (shown in the navigation).
+    pub unread: usize,
 }
 
 impl FromRequestParts<AppState> for Ctx {
@@ -169,6 +173,7 @@ impl FromRequestParts<AppState> for Ctx {
             path: parts.uri.path().to_owned(),
             query,
             request_id: request_id(&parts.headers),
+            unread: 0,
         };
         let found = match session_caller(state, &jar, Timestamp::now()).await {
             Ok(caller) => caller,
@@ -179,6 +184,11 @@ impl FromRequestParts<AppState> for Ctx {
                 Ok(user) => ctx.user_name = Some(user.display_name),
                 Err(err) => return Err(ctx.failure(Failure::from(err))),
             }
+        }
+        if let Some(p) = found.principal()
+            && p.grants.iter().any(|g| g.role == Role::Recipient)
+        {
+            ctx.unread = recipient::unread(state, p).await;
         }
         ctx.caller = found;
         Ok(ctx)
@@ -328,6 +338,13 @@ impl Ctx {
         ];
         if self.acts_for_recipients() {
             nav.push(("/cabinet/certificates", "portal-nav-certificates"));
+            nav.push(("/cabinet/enrollments", "portal-recipient-nav-enrollments"));
+            nav.push(("/cabinet/deliveries", "portal-recipient-nav-deliveries"));
+            nav.push((
+                "/cabinet/notifications",
+                "portal-recipient-nav-notifications",
+            ));
+            nav.push(("/cabinet/complaints", "portal-recipient-nav-complaints"));
         }
         if self.reads_programs() {
             nav.push(("/cabinet/officer", "portal-nav-officer"));
@@ -345,7 +362,15 @@ impl Ctx {
                 .into_iter()
                 .map(|(href, key)| NavLink {
                     href,
-                    label: self.t(key),
+                    label: if key == "portal-recipient-nav-notifications" && self.unread > 0 {
+                        message(
+                            self.locale,
+                            "portal-recipient-nav-notifications-unread",
+                            &[("count", self.unread.into())],
+                        )
+                    } else {
+                        self.t(key)
+                    },
                     current: self.path == href,
                 })
                 .collect(),

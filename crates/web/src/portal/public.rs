@@ -98,6 +98,7 @@ pub struct ResultRow {
     pub copay: Option<String>,
     pub distance: Option<String>,
     pub free_seats: u32,
+    pub rating: String,
 }
 
 #[derive(Template)]
@@ -130,7 +131,7 @@ impl SearchPage {
 }
 
 /// The title in the reader's language, or in any language it was given in.
-fn title_in(locale: Locale, titles: [&str; 3]) -> String {
+pub(super) fn title_in(locale: Locale, titles: [&str; 3]) -> String {
     let own = match locale {
         Locale::Ru => titles[0],
         Locale::Uk => titles[1],
@@ -183,6 +184,11 @@ fn result_row(ctx: &Ctx, hit: &OfferHitDto) -> ResultRow {
         copay: copay.map(|m| ctx.money(m)),
         distance: hit.distance_km.map(|km| distance(ctx.locale, km)),
         free_seats: o.free_seats,
+        rating: super::recipient::rating_text(
+            ctx,
+            hit.provider_rating.count,
+            hit.provider_rating.average,
+        ),
     }
 }
 
@@ -236,11 +242,15 @@ async fn search_page(ctx: &Ctx, state: &AppState, form: SearchForm) -> Result<Re
         lon: form.lon.clone().unwrap_or_default(),
         authorities: authority_options(ctx, state, choice.authority).await?,
         categories: category_options(ctx, choice.category),
-        sorts: ["relevance", "price", "distance"]
+        sorts: ["relevance", "price", "distance", "rating"]
             .into_iter()
             .map(|s| SelectOption {
                 value: s.to_owned(),
-                label: ctx.t(&format!("portal-search-sort-{s}")),
+                label: if s == "rating" {
+                    ctx.t("portal-recipient-sort-rating")
+                } else {
+                    ctx.t(&format!("portal-search-sort-{s}"))
+                },
                 selected: s == choice.sort,
             })
             .collect(),
@@ -344,6 +354,7 @@ fn api_query(
     let sort = match filled(&form.sort) {
         Some("price") => "price",
         Some("distance") => "distance",
+        Some("rating") => "rating",
         _ => "relevance",
     };
     if sort == "distance"
@@ -435,7 +446,7 @@ fn category_options(ctx: &Ctx, chosen: Option<ServiceCategory>) -> Vec<SelectOpt
 /// public registry (what the open-data export reads) and filters it. Fine for a regional registry
 /// of a few thousand offers; at the 300 000 of the search benchmark it wants an indexed lookup in
 /// `RegistryStore`.
-async fn offers_where(
+pub(super) async fn offers_where(
     state: &AppState,
     keep: impl Fn(&OfferHit) -> bool,
 ) -> Result<Vec<OfferHit>, Failure> {
@@ -485,6 +496,8 @@ struct OfferPage {
     copay: Option<String>,
     facts: Vec<Fact>,
     features: Vec<String>,
+    /// For a signed-in recipient: where to enroll.
+    enroll_href: Option<String>,
 }
 
 pub async fn offer(ctx: Ctx, State(state): State<AppState>, Path(id): Path<String>) -> Response {
@@ -518,6 +531,11 @@ async fn offer_page(ctx: &Ctx, state: &AppState, id: &str) -> Result<Response, F
     if let Some(normative) = hit.normative {
         facts.push(fact(ctx, "portal-offer-normative", ctx.money(normative)));
     }
+    facts.push(fact(
+        ctx,
+        "portal-recipient-provider-rating",
+        super::recipient::rating_of(ctx, hit.rating),
+    ));
     facts.push(fact(
         ctx,
         "portal-offer-free-seats",
@@ -575,6 +593,14 @@ async fn offer_page(ctx: &Ctx, state: &AppState, id: &str) -> Result<Response, F
             .map(|b| ctx.money(b.copay)),
         facts,
         features,
+        enroll_href: ctx
+            .principal()
+            .is_some_and(|p| {
+                crate::api::me::represented(p)
+                    .iter()
+                    .any(|(a, _)| *a == d.authority_id)
+            })
+            .then(|| format!("/cabinet/enroll?offer={}", hit.offer.id)),
     };
     html(&page)
 }
@@ -617,6 +643,11 @@ async fn provider_page(ctx: &Ctx, state: &AppState, id: &str) -> Result<Response
         fact(ctx, "portal-provider-phone", &p.phone),
         fact(ctx, "portal-provider-email", &p.email),
     ];
+    facts.push(fact(
+        ctx,
+        "portal-recipient-provider-rating",
+        super::recipient::rating_of(ctx, state.store.provider_rating(id).await?),
+    ));
     // An entrepreneur's INN identifies a person: the API withholds it too.
     if !p.legal_form.is_person() {
         facts.push(fact(ctx, "portal-provider-tax-id", &p.tax_id));
@@ -723,6 +754,7 @@ mod tests {
             path: "/search".into(),
             query: None,
             request_id: None,
+            unread: 0,
         }
     }
 
