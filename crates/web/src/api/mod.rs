@@ -8,7 +8,7 @@ use crate::AppState;
 
 mod audit;
 mod authorities;
-mod documents;
+pub(crate) mod documents;
 pub mod dto;
 pub mod enrollments;
 pub mod feedback;
