@@ -248,23 +248,25 @@ async fn home_page(ctx: &Ctx, state: &AppState) -> Result<Response, Failure> {
         .filter_map(|g| g.subject)
         .collect();
     ids.dedup();
-    match ids.as_slice() {
-        [] => Err(Failure::Forbidden),
-        [one] => Ok(see_other(format!("/cabinet/provider/{one}"))),
-        many => {
-            let mut providers = Vec::with_capacity(many.len());
-            for id in many {
-                let p = state.store.provider(*id).await?;
-                providers.push(ProviderLink {
-                    href: format!("/cabinet/provider/{id}"),
-                    name: p.details.short_name,
-                });
-            }
-            html(&ChoosePage {
-                layout: ctx.layout(ctx.t("portal-provider-choose-title")),
-                providers,
-            })
+    // A grant may name a provider that was never registered (the demo's placeholder): skip it.
+    let mut providers = Vec::with_capacity(ids.len());
+    for id in ids {
+        match state.store.provider(id).await {
+            Ok(p) => providers.push(ProviderLink {
+                href: format!("/cabinet/provider/{id}"),
+                name: p.details.short_name,
+            }),
+            Err(socert_store::Error::NotFound { .. }) => {}
+            Err(err) => return Err(err.into()),
         }
+    }
+    match providers.len() {
+        0 => Err(Failure::Forbidden),
+        1 => Ok(see_other(providers.remove(0).href)),
+        _ => html(&ChoosePage {
+            layout: ctx.layout(ctx.t("portal-provider-choose-title")),
+            providers,
+        }),
     }
 }
 
