@@ -73,10 +73,8 @@ test('the demo provider publishes an offer, accepts a request and records delive
   await go(page, `${home}/offers`);
   await checkA11y(page, 'provider offers (ru)');
   await screenshots(page, 'provider-offers');
-  const options = await page.locator('#service option').allTextContents();
-  // The demo family's certificate pays for home care: publish for it when the provider may.
-  const homeCare = options.findIndex((o) => /Социальное обслуживание на дому/.test(o));
-  await page.locator('#service').selectOption({ index: homeCare > 0 ? homeCare : 1 });
+  await page.locator('#service').selectOption({ index: 1 });
+  const [authorityId, serviceId] = (await page.locator('#service').inputValue()).split(':');
   const title = `Уход e2e ${Date.now()}`;
   await page.getByLabel('Название на русском').fill(title);
   await page.getByLabel('Мест', { exact: true }).fill('3');
@@ -92,20 +90,41 @@ test('the demo provider publishes an offer, accepts a request and records delive
   const link = page.getByRole('link', { name: title });
   const offerId = (await link.getAttribute('href')).split('/').pop();
 
-  // A family asks for the offer (through the API), the provider accepts in the cabinet.
+  // A family asks for the offer (through the API): the officer starts a program for its service
+  // and issues the demo family a certificate of it first.
   const family = await apiSession('recipient@khabarovsk.demo');
   const mine = await api(family, 'GET', '/api/v1/me/certificates');
-  const certificate = mine.json.items[0];
+  const held = mine.json.items[0];
+  const officer = await apiSession('officer@khabarovsk.demo');
+  const program = await api(officer, 'POST', `/api/v1/authorities/${authorityId}/programs`, {
+    names: { ru: `Программа e2e ${offerId}`, uk: `Програма e2e ${offerId}`, en: `Program e2e ${offerId}` },
+    services: [serviceId],
+    starts: held.valid_from,
+    ends: held.valid_to,
+    quota: null,
+    max_funded: null,
+    certificate: { value: { kind: 'money', amount: { amount_minor: 1000000, currency: 'RUB' } }, validity_months: 12 },
+  });
+  assert.equal(program.status, 201, program.text);
+  const funded = await api(
+    officer,
+    'POST',
+    `/api/v1/authorities/${authorityId}/programs/${program.json.id}/funding`,
+    { amount: { amount_minor: 1000000, currency: 'RUB' } },
+    { 'idempotency-key': `e2e-fund-${offerId}` },
+  );
+  assert.ok(funded.status < 300, funded.text);
+  const issued = await api(officer, 'POST', `/api/v1/authorities/${authorityId}/programs/${program.json.id}/certificates`, {
+    recipient_id: held.recipient_id,
+  });
+  assert.equal(issued.status, 201, issued.text);
   const enrolled = await api(
     family,
     'POST',
     '/api/v1/me/enrollments',
-    { certificate_id: certificate.id, offer_id: offerId, volume: 4, starts_on: certificate.valid_from, copay_agreed: true },
+    { certificate_id: issued.json.certificate.id, offer_id: offerId, volume: 4, starts_on: issued.json.certificate.valid_from, copay_agreed: true },
     { 'idempotency-key': `e2e-provider-${offerId}` },
   );
-  if (homeCare <= 0) {
-    assert.fail(`the demo provider offers no home care; options: ${options.join(' | ')}`);
-  }
   assert.equal(enrolled.status, 201, enrolled.text);
   const enrollment = enrolled.json;
   await go(page, `${home}/requests`);
