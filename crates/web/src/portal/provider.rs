@@ -31,8 +31,9 @@ use super::{Ctx, Failure, Layout, html};
 use crate::AppState;
 use crate::api::dto::MoneyDto;
 use crate::api::enrollments::{
-    ClaimBody, DecisionBody, DeliveriesBody, DeliveryBody, DeliveryReport, decide, provider_claims,
-    record_deliveries, record_deliveries_csv, submit_claim,
+    ClaimBody, DecisionBody, DeliveriesBody, DeliveryBody, DeliveryReport, decide,
+    provider_balance, provider_claim, provider_claims, record_deliveries, record_deliveries_csv,
+    submit_claim,
 };
 use crate::api::registry::{LocationDto, PublishOffer, publish_offer};
 use crate::auth::Caller;
@@ -70,6 +71,10 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/cabinet/provider/{provider_id}/claims",
             get(claims).post(claim),
+        )
+        .route(
+            "/cabinet/provider/{provider_id}/claims/{authority_id}/{claim_id}",
+            get(claim_detail),
         )
 }
 
@@ -1612,6 +1617,7 @@ pub async fn record_csv(
 // ---------------------------------------------------------------------------------------------
 
 pub struct ClaimRow {
+    pub href: String,
     pub authority: String,
     pub period: String,
     pub lines: String,
@@ -1641,8 +1647,23 @@ struct ClaimsPage {
     authorities: Vec<AuthorityOption>,
     form: ClaimForm,
     claims: Vec<ClaimRow>,
+    balances: Vec<BalanceRow>,
     refused: Option<String>,
     errors: Vec<FieldError>,
+}
+
+/// What an authority owes the provider and has paid it.
+pub struct BalanceRow {
+    pub authority: String,
+    pub payable: String,
+    pub paid: String,
+}
+
+fn money_of(ctx: &Ctx, money: &MoneyDto) -> String {
+    money
+        .parse("amount")
+        .map(|m| ctx.money(m))
+        .unwrap_or_default()
 }
 
 impl ClaimsPage {
@@ -1709,6 +1730,21 @@ async fn claims_page(
             label: authority.names.get(ctx.locale).to_owned(),
         });
     }
+    let mut balances = Vec::with_capacity(authorities.len());
+    for a in &authorities {
+        let authority: AuthorityId = a.value.parse().map_err(|_| Failure::Internal)?;
+        let balance = provider_balance(
+            State(state.clone()),
+            ApiPath((staff.provider.id, authority)),
+        )
+        .await?
+        .0;
+        balances.push(BalanceRow {
+            authority: a.label.clone(),
+            payable: money_of(ctx, &balance.payable),
+            paid: money_of(ctx, &balance.paid),
+        });
+    }
     let list = provider_claims(State(state.clone()), ApiPath(staff.provider.id))
         .await?
         .0;
@@ -1719,6 +1755,7 @@ async fn claims_page(
             let from = c.period_from.parse().map(|d| date_of(ctx, d));
             let to = c.period_to.parse().map(|d| date_of(ctx, d));
             ClaimRow {
+                href: staff.href(&format!("claims/{}/{}", c.authority_id, c.id)),
                 authority: names.get(&c.authority_id).cloned().unwrap_or_default(),
                 period: message(
                     ctx.locale,
@@ -1739,11 +1776,7 @@ async fn claims_page(
                         ("lines", c.lines.into()),
                     ],
                 ),
-                approved: c
-                    .approved
-                    .parse("approved")
-                    .map(|m| ctx.money(m))
-                    .unwrap_or_default(),
+                approved: money_of(ctx, &c.approved),
                 status: ctx.t(match c.batch_status.as_deref() {
                     Some("paid") => "portal-provider-claim-paid",
                     Some(_) => "portal-provider-claim-in-batch",
@@ -1768,6 +1801,7 @@ async fn claims_page(
         authorities,
         form,
         claims,
+        balances,
         refused,
         errors,
     };
@@ -1845,6 +1879,104 @@ pub async fn claim(
             }
             Err(other) => Err(other.into()),
         }
+    }
+    .await;
+    ctx.respond(result)
+}
+
+pub struct LineRow {
+    pub line: i64,
+    pub delivered: String,
+    pub units: String,
+    pub amount: String,
+    pub status: String,
+    pub status_code: &'static str,
+    /// Why a line was rejected, in words.
+    pub reason: String,
+}
+
+#[derive(Template)]
+#[template(path = "portal/provider-claim.html")]
+struct ClaimPage {
+    layout: Layout,
+    tabs: Vec<Tab>,
+    done: Option<String>,
+    errors: Vec<FieldError>,
+    approved: String,
+    lines: Vec<LineRow>,
+}
+
+/// One claim with the outcome of every line and the reason of each rejection.
+pub async fn claim_detail(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((provider_id, authority_id, claim_id)): Path<(String, String, String)>,
+) -> Response {
+    let result = async {
+        let staff = staff(&ctx, &state, &provider_id).await?;
+        let authority: AuthorityId = authority_id.parse().map_err(|_| Failure::NotFound)?;
+        let id: Uuid = claim_id.parse().map_err(|_| Failure::NotFound)?;
+        let detail = provider_claim(
+            State(state.clone()),
+            ApiPath((staff.provider.id, authority, id)),
+        )
+        .await?
+        .0;
+        let date = |text: &str| {
+            text.parse()
+                .map(|d| date_of(&ctx, d))
+                .unwrap_or_else(|_| text.to_owned())
+        };
+        let period = message(
+            ctx.locale,
+            "cert-valid-range",
+            &[
+                ("from", date(&detail.claim.period_from).into()),
+                ("to", date(&detail.claim.period_to).into()),
+            ],
+        );
+        let lines = detail
+            .line_items
+            .iter()
+            .map(|l| LineRow {
+                line: l.line_no,
+                delivered: l.delivered_on.as_deref().map(date).unwrap_or_default(),
+                units: message(
+                    ctx.locale,
+                    "portal-provider-claim-units",
+                    &[
+                        ("approved", l.units_approved.into()),
+                        ("claimed", l.units_claimed.into()),
+                    ],
+                ),
+                amount: money_of(&ctx, &l.amount),
+                status: ctx.t(&format!("portal-provider-line-{}", l.status)),
+                status_code: l.status,
+                reason: l
+                    .reason
+                    .map(|r| {
+                        ctx.t(&format!(
+                            "portal-provider-line-reason-{}",
+                            r.to_ascii_lowercase().replace('_', "-")
+                        ))
+                    })
+                    .unwrap_or_default(),
+            })
+            .collect();
+        let title = message(
+            ctx.locale,
+            "portal-provider-claim-title",
+            &[("period", period.as_str().into())],
+        );
+        let page = ClaimPage {
+            layout: ctx.layout(title),
+            tabs: tabs(&ctx, &staff, "claims"),
+            done: None,
+            errors: Vec::new(),
+            approved: money_of(&ctx, &detail.claim.approved),
+            lines,
+        };
+        html(&page)
     }
     .await;
     ctx.respond(result)

@@ -215,5 +215,29 @@ on_both_backends! {
             .await;
         assert_eq!(claim.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", text(&claim));
         assert!(text(&claim).contains("There are no confirmed deliveries in this period"));
+
+        // The family confirms; the claim is approved and its lines are explained.
+        let deliveries = app.send_as(&family, Request::get("/api/v1/me/deliveries").body(Body::empty()).unwrap()).await.json();
+        let record = deliveries["items"][0]["id"].as_str().unwrap().to_owned();
+        let confirmed = app.send_as(&family, json_post(&format!("/api/v1/me/deliveries/{record}/confirmation"), &json!({}))).await;
+        assert!(confirmed.status.is_success(), "{}", text(&confirmed));
+        let page = text(&app.send_raw(get_as(&format!("{home}/claims?lang=en"), Some(&cookie), None)).await);
+        let key = hidden(&page, "key");
+        let claimed = app
+            .send_raw(form_post(&format!("{home}/claims"), Some(&cookie), &format!("csrf={csrf}&key={key}&authority_id={khabarovsk}&period_from={today}&period_to={today}")))
+            .await;
+        assert_eq!(claimed.status, StatusCode::SEE_OTHER, "{}", text(&claimed));
+        assert_eq!(location(&claimed), format!("{home}/claims?done=claimed"));
+        let page = text(&app.send_raw(get_as(&format!("{}&lang=en", location(&claimed)), Some(&cookie), None)).await);
+        assert!(page.contains("The claim was submitted."));
+        assert!(page.contains("₽412.00"), "the payable balance: {page}");
+        let start = page.find(&format!("href=\"{home}/claims/{khabarovsk}/")).expect("a link to the claim") + 6;
+        let href = &page[start..start + page[start..].find('"').unwrap()];
+        let detail = text(&app.send_raw(get_as(&format!("{href}?lang=en"), Some(&cookie), None)).await);
+        assert!(h1(&detail).starts_with("Claim for "), "{detail}");
+        assert!(detail.contains(">approved</span>"), "{detail}");
+        // Another provider's staff cannot read it.
+        let officer_view = app.send_raw(get_as(href, Some(&officer_cookie), None)).await;
+        assert_eq!(officer_view.status, StatusCode::NOT_FOUND);
     }
 }
