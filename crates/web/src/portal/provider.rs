@@ -32,8 +32,8 @@ use crate::AppState;
 use crate::api::dto::MoneyDto;
 use crate::api::enrollments::{
     ClaimBody, DecisionBody, DeliveriesBody, DeliveryBody, DeliveryReport, decide,
-    provider_balance, provider_claim, provider_claims, record_deliveries, record_deliveries_csv,
-    submit_claim,
+    provider_balance, provider_claim, provider_claims, provider_notifications, record_deliveries,
+    record_deliveries_csv, submit_claim,
 };
 use crate::api::registry::{LocationDto, PublishOffer, publish_offer};
 use crate::auth::Caller;
@@ -321,7 +321,16 @@ struct DashboardPage {
     admissions: Vec<AdmissionCard>,
     apply_href: String,
     apply: Vec<ApplyForm>,
+    inbox: Vec<InboxRow>,
     errors: Vec<FieldError>,
+}
+
+/// One message of the provider's inbox: what happened, in words, and when.
+pub struct InboxRow {
+    pub date: String,
+    pub authority: String,
+    pub what: String,
+    pub unread: bool,
 }
 
 impl DashboardPage {
@@ -345,6 +354,9 @@ pub async fn dashboard(
     ctx.respond(result)
 }
 
+/// The dashboard shows this many of the newest messages.
+const INBOX_SIZE: usize = 10;
+
 fn size_text(ctx: &Ctx, bytes: i64) -> String {
     let kib = (bytes + 1023) / 1024;
     message(
@@ -367,8 +379,31 @@ async fn dashboard_page(
         .admissions_of_provider(staff.provider.id)
         .await?;
     let mut cards = Vec::with_capacity(admissions.len());
+    let mut inbox = Vec::new();
     for a in &admissions {
         let authority = state.store.authority(a.authority_id).await?;
+        let messages = provider_notifications(
+            State(state.clone()),
+            ApiPath((staff.provider.id, a.authority_id)),
+        )
+        .await?
+        .0;
+        for n in messages.items.iter().take(INBOX_SIZE) {
+            let at: Option<socert_domain::Timestamp> = n.created_at.parse().ok();
+            let key = format!("portal-provider-inbox-{}", n.kind.replace('_', "-"));
+            let what = ctx.t(&key);
+            inbox.push((
+                at,
+                InboxRow {
+                    date: at
+                        .map(|at| date_of(ctx, authority.date_at(at)))
+                        .unwrap_or_default(),
+                    authority: authority.names.get(ctx.locale).to_owned(),
+                    what: if what == key { n.kind.clone() } else { what },
+                    unread: !n.read,
+                },
+            ));
+        }
         let mut services = Vec::with_capacity(a.services.len());
         for s in &a.services {
             let service = state.store.service(a.authority_id, *s).await?;
@@ -438,6 +473,13 @@ async fn dashboard_page(
                 .collect(),
         });
     }
+    // Newest first across authorities.
+    inbox.sort_by(|a, b| b.0.cmp(&a.0));
+    let inbox = inbox
+        .into_iter()
+        .take(INBOX_SIZE)
+        .map(|(_, row)| row)
+        .collect();
     let page = DashboardPage {
         layout: ctx.layout(ctx.t("portal-provider-dashboard-title")),
         tabs: tabs(ctx, staff, ""),
@@ -447,6 +489,7 @@ async fn dashboard_page(
         admissions: cards,
         apply_href: staff.href("admissions"),
         apply,
+        inbox,
         errors,
     };
     Ok((status, html(&page)?).into_response())

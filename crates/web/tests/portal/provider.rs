@@ -176,6 +176,9 @@ on_both_backends! {
         let enrollment = enrolled.json()["id"].as_str().unwrap().to_owned();
         let page = text(&app.send_raw(get_as(&format!("{home}/requests?lang=en"), Some(&cookie), None)).await);
         assert!(page.contains(&enrollment), "{page}");
+        // The inbox on the dashboard says so in words.
+        let page = text(&app.send_raw(get_as(&format!("{home}?lang=en"), Some(&cookie), None)).await);
+        assert!(page.contains("A family asks to enroll with one of your offers."), "{page}");
         let decide = format!("{home}/requests/{khabarovsk}/{enrollment}");
         let no_reason = app.send_raw(form_post(&format!("{decide}?lang=en"), Some(&cookie), &format!("csrf={csrf}&decision=decline&reason="))).await;
         assert_eq!(no_reason.status, StatusCode::UNPROCESSABLE_ENTITY);
