@@ -474,7 +474,7 @@ async fn dashboard_page(
         });
     }
     // Newest first across authorities.
-    inbox.sort_by(|a, b| b.0.cmp(&a.0));
+    inbox.sort_by_key(|row| std::cmp::Reverse(row.0));
     let inbox = inbox
         .into_iter()
         .take(INBOX_SIZE)
