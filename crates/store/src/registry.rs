@@ -260,6 +260,9 @@ pub trait RegistryStore {
         actor: &Actor,
     ) -> Result<Offer>;
     async fn search_offers(&self, query: &OfferQuery) -> Result<Vec<OfferHit>>;
+
+    /// Every offer of the provider, listed or not, newest first (the provider's own view).
+    async fn offers_of_provider(&self, provider: Uuid) -> Result<Vec<Offer>>;
 }
 
 /// Kilometres per degree of latitude; longitude degrees shrink by cos(latitude), computed once
@@ -910,6 +913,17 @@ macro_rules! impl_registry {
                     .push_bind(i64::from(query.offset));
                 let rows = sql.build_query_as::<$crate::rows::OfferHitRow>().fetch_all(&self.pool).await?;
                 rows.into_iter().map(|row| row.into_domain()).collect()
+            }
+
+            async fn offers_of_provider(
+                &self,
+                provider: uuid::Uuid,
+            ) -> $crate::Result<Vec<$crate::registry::Offer>> {
+                let rows: Vec<$crate::rows::OfferHitRow> = sqlx::query_as($crate::sql::OFFERS_OF_PROVIDER)
+                    .bind(provider)
+                    .fetch_all(&self.pool)
+                    .await?;
+                rows.into_iter().map(|row| Ok(row.into_domain()?.offer)).collect()
             }
         }
 

@@ -360,3 +360,13 @@ pub const DOCUMENTS_OF_ADMISSION: &str = "SELECT d.id, d.file_name, d.content_ty
 pub const GET_DOCUMENT: &str = "SELECT d.id, d.file_name, d.content_type, d.size_bytes, d.uploaded_at_us, d.content \
      FROM admission_documents d JOIN admissions a ON a.id = d.admission_id \
      WHERE d.id = $1 AND d.admission_id = $2 AND a.authority_id = $3";
+
+/// A provider's own offers, listed or not, newest first, in the shape of a search hit (no
+/// normative cost, no distance).
+pub const OFFERS_OF_PROVIDER: &str = "SELECT o.id, o.provider_id, o.authority_id, o.service_id, o.title_ru, \
+     o.title_uk, o.title_en, o.description, o.price_minor, o.currency, o.capacity, o.seats_taken, o.schedule, \
+     o.municipality, o.address, o.latitude, o.longitude, o.age_min, o.age_max, o.wheelchair, o.sign_language, \
+     o.home_visits, o.transport, o.languages, o.created_at_us, o.provider_name, o.legal_form, o.service_code, \
+     CAST(NULL AS BIGINT) AS normative_minor, o.rating_count, o.rating_stars_sum, \
+     CAST(NULL AS DOUBLE PRECISION) AS distance2 FROM offers o WHERE o.provider_id = $1 \
+     ORDER BY o.created_at_us DESC, o.id DESC";

@@ -54,18 +54,40 @@ fn file_name(headers: &HeaderMap) -> Result<String, ApiError> {
         .get("x-file-name")
         .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
         .unwrap_or_default();
-    let name = raw.trim();
-    let name: String = name
+    clean_file_name(&raw).ok_or_else(|| {
+        ApiError::bad_parameter(
+            "X-File-Name",
+            "name the file (UTF-8, up to 200 characters) in the X-File-Name header",
+        )
+    })
+}
+
+/// `raw` as a file name safe to store and to send back, or `None` if nothing usable is left.
+pub(crate) fn clean_file_name(raw: &str) -> Option<String> {
+    let name: String = raw
+        .trim()
         .chars()
         .filter(|c| !c.is_control() && !matches!(c, '/' | '\\' | '"'))
         .collect();
-    if name.is_empty() || name.chars().count() > 200 {
-        return Err(ApiError::bad_parameter(
-            "X-File-Name",
-            "name the file (UTF-8, up to 200 characters) in the X-File-Name header",
-        ));
+    (!name.is_empty() && name.chars().count() <= 200).then_some(name)
+}
+
+/// The accepted type of a document declared as `declared`, if its bytes agree; the API and the
+/// portal's upload form accept the same files.
+pub(crate) fn accepted_type(declared: &str, body: &[u8]) -> Result<&'static str, ApiError> {
+    let (content_type, magic) = ACCEPTED
+        .iter()
+        .find(|(kind, _)| declared.starts_with(kind))
+        .ok_or(ApiError::UnsupportedUpload)?;
+    if body.len() > crate::extract::UPLOAD_LIMIT {
+        return Err(ApiError::PayloadTooLarge {
+            limit: crate::extract::UPLOAD_LIMIT,
+        });
     }
-    Ok(name)
+    if !body.starts_with(magic) {
+        return Err(ApiError::UnsupportedUpload);
+    }
+    Ok(content_type)
 }
 
 /// Uploads a document (up to 10 MiB) to the provider's admission. Send the bytes as the body
@@ -93,13 +115,7 @@ pub async fn upload(
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
-    let (content_type, magic) = ACCEPTED
-        .iter()
-        .find(|(kind, _)| declared.starts_with(kind))
-        .ok_or(ApiError::UnsupportedUpload)?;
-    if !body.starts_with(magic) {
-        return Err(ApiError::UnsupportedUpload);
-    }
+    let content_type = accepted_type(declared, &body)?;
     let name = file_name(&headers)?;
     let meta = state
         .store

@@ -8,7 +8,7 @@ use crate::AppState;
 
 mod audit;
 mod authorities;
-mod documents;
+pub(crate) mod documents;
 pub mod dto;
 pub mod enrollments;
 pub mod feedback;
@@ -89,7 +89,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(registry::register_provider))
         .routes(routes!(registry::get_provider))
         .routes(routes!(registry::apply, registry::provider_admissions))
-        .routes(routes!(registry::publish_offer))
+        .routes(routes!(registry::publish_offer, registry::provider_offers))
         .routes(routes!(registry::authority_admissions))
         .routes(routes!(registry::decide))
         .routes(routes!(registry::search_offers))

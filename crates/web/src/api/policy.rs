@@ -67,6 +67,7 @@ pub const POLICY: &[(&str, &str, Access)] = &[
     ("GET", "/api/v1/providers/{provider_id}/admissions", ForProvider(A::ProviderManage)),
     ("POST", "/api/v1/providers/{provider_id}/admissions", ForProvider(A::ProviderManage)),
     ("POST", "/api/v1/providers/{provider_id}/offers", ForProvider(A::ProviderManage)),
+    ("GET", "/api/v1/providers/{provider_id}/offers", ForProvider(A::ProviderManage)),
     ("GET", "/api/v1/public/offers", Public),
     ("GET", "/api/v1/open/registry.json", Public),
     ("GET", "/api/v1/open/registry.csv", Public),

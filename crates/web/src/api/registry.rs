@@ -762,6 +762,18 @@ pub async fn publish_offer(
     Ok((StatusCode::CREATED, Json(OfferDto::from(&offer))))
 }
 
+/// The provider's own offers in every authority, listed or not, newest first.
+#[utoipa::path(get, path = "/api/v1/providers/{provider_id}/offers", tag = "registry",
+    params(("provider_id" = Uuid, Path, description = "Provider id")),
+    responses((status = 200, body = Vec<OfferDto>)))]
+pub async fn provider_offers(
+    State(state): State<AppState>,
+    ApiPath(provider): ApiPath<Uuid>,
+) -> Result<Json<Vec<OfferDto>>, ApiError> {
+    let offers = state.store.offers_of_provider(provider).await?;
+    Ok(Json(offers.iter().map(Into::into).collect()))
+}
+
 /// Public search of offers by admitted providers. No sign-in needed.
 #[utoipa::path(get, path = "/api/v1/public/offers", tag = "registry",
     params(SearchQuery),

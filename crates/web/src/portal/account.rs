@@ -112,6 +112,7 @@ fn home_of(principal: Option<&Principal>) -> &'static str {
     match principal {
         Some(p) if super::reads_programs(p) => "/cabinet/officer",
         Some(p) if p.grants.iter().any(|g| g.role == Role::Recipient) => "/cabinet/certificates",
+        Some(p) if super::works_for_provider(p) => "/cabinet/provider",
         _ => "/",
     }
 }
@@ -305,6 +306,6 @@ mod tests {
             token: None,
             grants: vec![Grant::new(Role::Provider, None, Some(uuid::Uuid::now_v7())).unwrap()],
         };
-        assert_eq!(home_of(Some(&provider)), "/");
+        assert_eq!(home_of(Some(&provider)), "/cabinet/provider");
     }
 }

@@ -27,6 +27,7 @@ use crate::i18n::{message, negotiate};
 
 mod account;
 mod cabinet;
+mod provider;
 mod public;
 mod recipient;
 
@@ -53,6 +54,7 @@ pub fn routes() -> Router<AppState> {
             get(cabinet::certificate),
         )
         .route("/cabinet/officer", get(cabinet::officer))
+        .merge(provider::routes())
         .route(PORTAL_CSS_PATH, get(stylesheet))
         .merge(recipient::routes())
         .layer(middleware::from_fn(remember_language))
@@ -280,6 +282,14 @@ pub fn reads_programs(principal: &socert_domain::identity::Principal) -> bool {
     })
 }
 
+/// Whether `principal` is staff of some provider: the provider's cabinet is theirs.
+pub fn works_for_provider(principal: &socert_domain::identity::Principal) -> bool {
+    principal
+        .grants
+        .iter()
+        .any(|g| g.role == Role::Provider && g.subject.is_some())
+}
+
 /// Language names as their speakers write them: a reader who does not understand the current
 /// language still finds their own.
 fn language_name(locale: Locale) -> &'static str {
@@ -348,6 +358,9 @@ impl Ctx {
         }
         if self.reads_programs() {
             nav.push(("/cabinet/officer", "portal-nav-officer"));
+        }
+        if self.principal().is_some_and(works_for_provider) {
+            nav.push(("/cabinet/provider", "portal-nav-provider"));
         }
         let csrf = match &self.caller {
             Caller::Session { csrf_token, .. } => csrf_token.clone(),

@@ -3,6 +3,7 @@
 //! API tests' `TestApp`.
 
 // The harness offers more verbs than the portal's stories use.
+mod provider;
 #[allow(dead_code)]
 #[path = "../api/support.rs"]
 mod support;
