@@ -270,3 +270,107 @@ portal-officer-review-none = Заявок на рассмотрении нет.
 portal-officer-services = услуг:
 portal-admission-applied = подана
 portal-admission-under-review = на рассмотрении
+
+## Портал: кабинет специалиста (заявки поставщиков, программы, получатели)
+
+portal-officer-link-programs = Программы и бюджет
+portal-officer-link-admissions = Заявки поставщиков
+portal-officer-link-recipients = Найти получателя
+portal-officer-admission-applied = подана
+portal-officer-admission-under-review = на рассмотрении
+portal-officer-admission-admitted = включён в реестр
+portal-officer-admission-rejected = отклонена
+portal-officer-admission-suspended = приостановлен
+portal-officer-admission-excluded = исключён
+portal-officer-queues = Заявки по статусу
+portal-officer-queue-awaiting = Ждут решения
+portal-officer-queue-admitted = В реестре
+portal-officer-queue-suspended = Приостановлены
+portal-officer-queue-rejected = Отклонены
+portal-officer-queue-excluded = Исключены
+portal-officer-queue-awaiting-title = Заявки поставщиков, ждущие решения
+portal-officer-queue-admitted-title = Поставщики в реестре
+portal-officer-queue-suspended-title = Приостановленные поставщики
+portal-officer-queue-rejected-title = Отклонённые заявки
+portal-officer-queue-excluded-title = Исключённые поставщики
+portal-officer-queue-empty = Здесь никого нет.
+# $count: сколько поставщиков в списке.
+portal-officer-queue-count = { $count ->
+        [one] { $count } поставщик
+        [few] { $count } поставщика
+       *[many] { $count } поставщиков
+    }
+portal-officer-provider = Поставщик
+portal-officer-status = Статус
+portal-officer-applied = Дата заявки
+portal-officer-services-count = Услуги
+# $provider: краткое наименование поставщика.
+portal-officer-admission-title = Заявка: { $provider }
+portal-officer-admission-title-error = Ошибка: заявка { $provider }
+portal-officer-back-to-queue = К списку заявок
+portal-officer-provider-full-name = Полное наименование
+portal-officer-provider-legal-form = Организационно-правовая форма
+portal-officer-provider-tax-id = ИНН
+portal-officer-provider-registration = ОГРН / ОГРНИП
+portal-officer-provider-address = Адрес
+portal-officer-provider-phone = Телефон
+portal-officer-provider-email = Электронная почта
+portal-officer-reason = Указанная причина
+portal-officer-legal-form-state = государственное учреждение
+portal-officer-legal-form-municipal = муниципальное учреждение
+portal-officer-legal-form-ngo = некоммерческая организация
+portal-officer-legal-form-business = коммерческая организация
+portal-officer-legal-form-individual-entrepreneur = индивидуальный предприниматель
+portal-officer-services-applied = Заявленные услуги
+portal-officer-documents = Документы
+portal-officer-documents-none = Поставщик не приложил документов.
+# $kb: размер файла в килобайтах.
+portal-officer-document-size = { $kb } КБ
+portal-officer-decision = Решение
+portal-officer-decision-none = По этой заявке решений больше принять нельзя.
+portal-officer-decision-legend = Какое решение вы принимаете?
+portal-officer-event-start-review = Начать рассмотрение
+portal-officer-event-admit = Включить в реестр
+portal-officer-event-reject = Отклонить заявку
+portal-officer-event-suspend = Приостановить
+portal-officer-event-reinstate = Возобновить
+portal-officer-event-exclude = Исключить из реестра
+portal-officer-reason-label = Причина
+portal-officer-reason-hint = Обязательна при отклонении, приостановлении и исключении. Её увидит поставщик, получателям придёт уведомление.
+portal-officer-decide = Записать решение
+portal-officer-decided = Решение записано.
+portal-officer-error-event = Выберите решение.
+portal-officer-error-reason = Укажите причину, которую увидит поставщик.
+portal-officer-error-transition = Это решение уже невозможно: статус заявки изменился. Проверьте его и примите решение снова.
+portal-officer-programs-title = Программы и бюджет
+portal-officer-allocated = Передано на сертификаты
+portal-officer-available = Остаток на сертификатах
+portal-officer-held = Зарезервировано под записи
+portal-officer-spent = Оплачено поставщикам
+portal-officer-certificates = Сертификаты
+portal-officer-find-title = Найти получателя
+portal-officer-find-title-error = Ошибка: найти получателя
+portal-officer-find-heading = Найти получателя
+portal-officer-national-id = СНИЛС (или РНОКПП)
+portal-officer-national-id-hint = Только цифры или как в документе, например 112-233-445 95.
+portal-officer-find = Найти
+portal-officer-error-national-id = Номер указан неверно: проверьте цифры.
+portal-officer-error-no-recipient = Получателя с таким номером в вашем ведомстве нет.
+portal-officer-back-to-find = Найти другого получателя
+portal-officer-recipient-title = Личное дело получателя
+portal-officer-recipient-title-error = Ошибка: личное дело получателя
+portal-officer-recipient-name = ФИО
+portal-officer-recipient-birth = Дата рождения
+portal-officer-recipient-national-id = СНИЛС
+portal-officer-recipient-municipality = Муниципальное образование
+portal-officer-recipient-address = Адрес
+portal-officer-recipient-categories = Категории
+portal-officer-held-certificates = Сертификаты
+portal-officer-no-certificates = Сертификатов у получателя нет.
+portal-officer-certificate-number = Номер
+portal-officer-issue = Выдать сертификат
+portal-officer-issue-button = Выдать
+portal-officer-error-program = Выберите программу вашего ведомства.
+portal-officer-outcome-issued = Сертификат выдан.
+portal-officer-outcome-already-issued = У получателя уже есть сертификат этой программы; новый не выдан.
+portal-officer-outcome-waitlisted = Квота или бюджет программы исчерпаны: получатель поставлен в очередь.

@@ -270,3 +270,107 @@ portal-officer-review-none = Заявок на розгляді немає.
 portal-officer-services = послуг:
 portal-admission-applied = подана
 portal-admission-under-review = на розгляді
+
+## Портал: кабінет фахівця (заявки надавачів, програми, отримувачі)
+
+portal-officer-link-programs = Програми та бюджет
+portal-officer-link-admissions = Заявки надавачів
+portal-officer-link-recipients = Знайти отримувача
+portal-officer-admission-applied = подана
+portal-officer-admission-under-review = на розгляді
+portal-officer-admission-admitted = включено до реєстру
+portal-officer-admission-rejected = відхилена
+portal-officer-admission-suspended = призупинено
+portal-officer-admission-excluded = виключено
+portal-officer-queues = Заявки за статусом
+portal-officer-queue-awaiting = Чекають рішення
+portal-officer-queue-admitted = У реєстрі
+portal-officer-queue-suspended = Призупинені
+portal-officer-queue-rejected = Відхилені
+portal-officer-queue-excluded = Виключені
+portal-officer-queue-awaiting-title = Заявки надавачів, що чекають рішення
+portal-officer-queue-admitted-title = Надавачі в реєстрі
+portal-officer-queue-suspended-title = Призупинені надавачі
+portal-officer-queue-rejected-title = Відхилені заявки
+portal-officer-queue-excluded-title = Виключені надавачі
+portal-officer-queue-empty = Тут нікого немає.
+# $count: скільки надавачів у списку.
+portal-officer-queue-count = { $count ->
+        [one] { $count } надавач
+        [few] { $count } надавачі
+       *[many] { $count } надавачів
+    }
+portal-officer-provider = Надавач
+portal-officer-status = Статус
+portal-officer-applied = Дата заявки
+portal-officer-services-count = Послуги
+# $provider: коротка назва надавача.
+portal-officer-admission-title = Заявка: { $provider }
+portal-officer-admission-title-error = Помилка: заявка { $provider }
+portal-officer-back-to-queue = До списку заявок
+portal-officer-provider-full-name = Повна назва
+portal-officer-provider-legal-form = Організаційно-правова форма
+portal-officer-provider-tax-id = Податковий номер
+portal-officer-provider-registration = Реєстраційний номер
+portal-officer-provider-address = Адреса
+portal-officer-provider-phone = Телефон
+portal-officer-provider-email = Електронна пошта
+portal-officer-reason = Зазначена причина
+portal-officer-legal-form-state = державна установа
+portal-officer-legal-form-municipal = комунальна установа
+portal-officer-legal-form-ngo = неприбуткова організація
+portal-officer-legal-form-business = комерційна організація
+portal-officer-legal-form-individual-entrepreneur = фізична особа-підприємець
+portal-officer-services-applied = Заявлені послуги
+portal-officer-documents = Документи
+portal-officer-documents-none = Надавач не додав документів.
+# $kb: розмір файлу в кілобайтах.
+portal-officer-document-size = { $kb } КБ
+portal-officer-decision = Рішення
+portal-officer-decision-none = Щодо цієї заявки рішень більше ухвалити не можна.
+portal-officer-decision-legend = Яке рішення ви ухвалюєте?
+portal-officer-event-start-review = Почати розгляд
+portal-officer-event-admit = Включити до реєстру
+portal-officer-event-reject = Відхилити заявку
+portal-officer-event-suspend = Призупинити
+portal-officer-event-reinstate = Відновити
+portal-officer-event-exclude = Виключити з реєстру
+portal-officer-reason-label = Причина
+portal-officer-reason-hint = Обов'язкова для відхилення, призупинення та виключення. Її побачить надавач, отримувачі отримають повідомлення.
+portal-officer-decide = Записати рішення
+portal-officer-decided = Рішення записано.
+portal-officer-error-event = Оберіть рішення.
+portal-officer-error-reason = Зазначте причину, яку побачить надавач.
+portal-officer-error-transition = Це рішення вже неможливе: статус заявки змінився. Перевірте його та ухваліть рішення знову.
+portal-officer-programs-title = Програми та бюджет
+portal-officer-allocated = Передано на сертифікати
+portal-officer-available = Залишок на сертифікатах
+portal-officer-held = Зарезервовано під записи
+portal-officer-spent = Сплачено надавачам
+portal-officer-certificates = Сертифікати
+portal-officer-find-title = Знайти отримувача
+portal-officer-find-title-error = Помилка: знайти отримувача
+portal-officer-find-heading = Знайти отримувача
+portal-officer-national-id = РНОКПП (або СНІЛС)
+portal-officer-national-id-hint = Лише цифри або як у документі, наприклад 112-233-445 95.
+portal-officer-find = Знайти
+portal-officer-error-national-id = Номер зазначено неправильно: перевірте цифри.
+portal-officer-error-no-recipient = Отримувача з таким номером у вашому органі немає.
+portal-officer-back-to-find = Знайти іншого отримувача
+portal-officer-recipient-title = Особова справа отримувача
+portal-officer-recipient-title-error = Помилка: особова справа отримувача
+portal-officer-recipient-name = ПІБ
+portal-officer-recipient-birth = Дата народження
+portal-officer-recipient-national-id = Ідентифікаційний номер
+portal-officer-recipient-municipality = Громада
+portal-officer-recipient-address = Адреса
+portal-officer-recipient-categories = Категорії
+portal-officer-held-certificates = Сертифікати
+portal-officer-no-certificates = Сертифікатів в отримувача немає.
+portal-officer-certificate-number = Номер
+portal-officer-issue = Видати сертифікат
+portal-officer-issue-button = Видати
+portal-officer-error-program = Оберіть програму вашого органу.
+portal-officer-outcome-issued = Сертифікат видано.
+portal-officer-outcome-already-issued = Отримувач уже має сертифікат цієї програми; новий не видано.
+portal-officer-outcome-waitlisted = Квоту або бюджет програми вичерпано: отримувача поставлено в чергу.

@@ -27,6 +27,7 @@ use crate::i18n::{message, negotiate};
 
 mod account;
 mod cabinet;
+mod officer;
 mod public;
 
 /// Where pages expect their stylesheet.
@@ -51,7 +52,7 @@ pub fn routes() -> Router<AppState> {
             "/cabinet/certificates/{certificate_id}",
             get(cabinet::certificate),
         )
-        .route("/cabinet/officer", get(cabinet::officer))
+        .merge(officer::routes())
         .route(PORTAL_CSS_PATH, get(stylesheet))
         .layer(middleware::from_fn(remember_language))
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(panic_page))

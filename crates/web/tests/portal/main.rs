@@ -7,6 +7,8 @@
 #[path = "../api/support.rs"]
 mod support;
 
+mod officer;
+
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use serde_json::json;

@@ -1,0 +1,1090 @@
+//! The officer's cabinet: a dashboard of every authority the reader works for, the review queue
+//! of provider applications with the decisions on them, programs with their budget burn, and a
+//! recipient's file found by national id with a form to issue a certificate.
+//!
+//! Every page checks the reader's role in the page's authority by the same rule as the API's
+//! policy table, and does its work through the same store calls or shared functions as the API.
+//! Decisions are plain forms carrying the session's CSRF token, answered with a redirect.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::rejection::{FormRejection, QueryRejection};
+use axum::extract::{Form, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use serde::Deserialize;
+use socert_domain::identity::{Action, Decision, Principal, Role};
+use socert_domain::program::NationalId;
+use socert_domain::registry::{AdmissionEvent, AdmissionStatus};
+use socert_domain::{Authority, AuthorityId};
+use socert_store::programs::{IssueOutcome, WaitlistStatus};
+use subtle::ConstantTimeEq;
+use uuid::Uuid;
+
+use super::public::{Fact, fact};
+use super::{Ctx, Failure, Layout, html};
+use crate::AppState;
+use crate::api::programs::{issue_one, refusal_dtos};
+use crate::api::registry::decide_admission;
+use crate::auth::Caller;
+use crate::i18n::{category_name, format_date, message, status_name};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/cabinet/officer", get(dashboard))
+        .route("/cabinet/officer/{authority}/admissions", get(admissions))
+        .route(
+            "/cabinet/officer/{authority}/admissions/{admission}",
+            get(admission).post(decide),
+        )
+        .route("/cabinet/officer/{authority}/programs", get(programs))
+        .route(
+            "/cabinet/officer/{authority}/recipients",
+            get(find_recipient),
+        )
+        .route(
+            "/cabinet/officer/{authority}/recipients/{recipient}",
+            get(recipient).post(issue),
+        )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Access
+// ---------------------------------------------------------------------------------------------
+
+fn signed_in(ctx: &Ctx) -> Result<&Principal, Failure> {
+    ctx.principal().ok_or(Failure::SignIn)
+}
+
+fn may(principal: &Principal, action: Action, authority: AuthorityId) -> Option<Role> {
+    match principal.decide(action, Some(authority)) {
+        Decision::Allow(role) => Some(role),
+        _ => None,
+    }
+}
+
+/// The authority of the page's address and the role in which the reader may do `action` there,
+/// by the rule of the API's policy table. Someone with no role there learns nothing of it.
+async fn tenant(
+    ctx: &Ctx,
+    state: &AppState,
+    authority: &str,
+    action: Action,
+) -> Result<(Authority, Role), Failure> {
+    let principal = signed_in(ctx)?;
+    let id: AuthorityId = authority.parse().map_err(|_| Failure::NotFound)?;
+    match principal.decide(action, Some(id)) {
+        Decision::Allow(role) => Ok((state.store.authority(id).await?, role)),
+        Decision::Hidden => Err(Failure::NotFound),
+        _ => Err(Failure::Forbidden),
+    }
+}
+
+/// The form's CSRF token must be the session's, as the API demands of session callers.
+fn check_csrf(ctx: &Ctx, sent: Option<&str>) -> Result<(), Failure> {
+    let sent = sent.unwrap_or_default();
+    match &ctx.caller {
+        Caller::Session { csrf_token, .. }
+            if !sent.is_empty() && bool::from(sent.as_bytes().ct_eq(csrf_token.as_bytes())) =>
+        {
+            Ok(())
+        }
+        Caller::Session { .. } => Err(Failure::Forbidden),
+        _ => Err(Failure::SignIn),
+    }
+}
+
+fn csrf(ctx: &Ctx) -> String {
+    match &ctx.caller {
+        Caller::Session { csrf_token, .. } => csrf_token.clone(),
+        _ => String::new(),
+    }
+}
+
+fn uuid(text: &str) -> Result<Uuid, Failure> {
+    text.parse().map_err(|_| Failure::NotFound)
+}
+
+fn period(ctx: &Ctx, from: socert_domain::Date, to: socert_domain::Date) -> String {
+    message(
+        ctx.locale,
+        "cert-valid-range",
+        &[
+            ("from", format_date(ctx.locale, from).into()),
+            ("to", format_date(ctx.locale, to).into()),
+        ],
+    )
+}
+
+fn admission_status(ctx: &Ctx, status: AdmissionStatus) -> String {
+    ctx.t(&format!(
+        "portal-officer-admission-{}",
+        status.as_str().replace('_', "-")
+    ))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dashboard
+// ---------------------------------------------------------------------------------------------
+
+pub struct ProgramRow {
+    pub name: String,
+    pub period: String,
+    pub budget: String,
+    pub live: i64,
+    pub quota: String,
+    pub waiting: usize,
+}
+
+pub struct AdmissionRow {
+    pub provider: String,
+    pub href: String,
+    pub status: String,
+    pub applied: String,
+    pub services: usize,
+}
+
+/// A link to one of the officer's pages of an authority.
+pub struct Link {
+    pub href: String,
+    pub label: String,
+}
+
+pub struct Board {
+    pub name: String,
+    pub links: Vec<Link>,
+    pub programs: Vec<ProgramRow>,
+    /// `None` when the reader may not review providers (an auditor).
+    pub admissions: Option<Vec<AdmissionRow>>,
+}
+
+#[derive(Template)]
+#[template(path = "portal/officer_dashboard.html")]
+struct DashboardPage {
+    layout: Layout,
+    boards: Vec<Board>,
+}
+
+async fn dashboard(ctx: Ctx, State(state): State<AppState>) -> Response {
+    let result = dashboard_page(&ctx, &state).await;
+    ctx.respond(result)
+}
+
+/// The applications waiting for a decision, oldest first.
+async fn awaiting(
+    ctx: &Ctx,
+    state: &AppState,
+    authority: &Authority,
+) -> Result<Vec<AdmissionRow>, Failure> {
+    let mut rows = Vec::new();
+    for status in [AdmissionStatus::Applied, AdmissionStatus::UnderReview] {
+        rows.extend(admission_rows(ctx, state, authority, status).await?);
+    }
+    Ok(rows)
+}
+
+async fn admission_rows(
+    ctx: &Ctx,
+    state: &AppState,
+    authority: &Authority,
+    status: AdmissionStatus,
+) -> Result<Vec<AdmissionRow>, Failure> {
+    let mut rows = Vec::new();
+    for a in state
+        .store
+        .admissions_of_authority(authority.id, Some(status))
+        .await?
+    {
+        let provider = state.store.provider(a.provider_id).await?;
+        rows.push(AdmissionRow {
+            provider: provider.details.short_name,
+            href: format!("/cabinet/officer/{}/admissions/{}", authority.id, a.id),
+            status: admission_status(ctx, a.status),
+            applied: format_date(ctx.locale, authority.date_at(a.applied_at)),
+            services: a.services.len(),
+        });
+    }
+    Ok(rows)
+}
+
+async fn dashboard_page(ctx: &Ctx, state: &AppState) -> Result<Response, Failure> {
+    let principal = signed_in(ctx)?;
+    let authorities: Vec<Authority> = state
+        .store
+        .list_authorities()
+        .await?
+        .into_iter()
+        .filter(|a| may(principal, Action::ProgramsRead, a.id).is_some())
+        .collect();
+    if authorities.is_empty() {
+        return Err(Failure::Forbidden);
+    }
+    let mut boards = Vec::with_capacity(authorities.len());
+    for authority in authorities {
+        // Counts and money only: no recipient's file is opened here.
+        let mut programs = Vec::new();
+        for p in state.store.programs(authority.id).await? {
+            let waiting = state
+                .store
+                .waitlist(authority.id, p.id)
+                .await?
+                .iter()
+                .filter(|w| w.status == WaitlistStatus::Waiting)
+                .count();
+            programs.push(ProgramRow {
+                name: p.spec.name.get(ctx.locale).to_owned(),
+                period: period(ctx, p.spec.starts, p.spec.ends),
+                budget: ctx.money(p.budget),
+                live: p.live_certificates,
+                quota: p
+                    .spec
+                    .quota
+                    .map_or_else(|| ctx.t("portal-officer-no-quota"), |q| q.to_string()),
+                waiting,
+            });
+        }
+        let reviews = may(principal, Action::AdmissionsDecide, authority.id).is_some();
+        let admissions = if reviews {
+            Some(awaiting(ctx, state, &authority).await?)
+        } else {
+            None
+        };
+        let base = format!("/cabinet/officer/{}", authority.id);
+        let mut links = vec![Link {
+            href: format!("{base}/programs"),
+            label: ctx.t("portal-officer-link-programs"),
+        }];
+        if reviews {
+            links.push(Link {
+                href: format!("{base}/admissions"),
+                label: ctx.t("portal-officer-link-admissions"),
+            });
+        }
+        if may(principal, Action::RecipientsManage, authority.id).is_some() {
+            links.push(Link {
+                href: format!("{base}/recipients"),
+                label: ctx.t("portal-officer-link-recipients"),
+            });
+        }
+        boards.push(Board {
+            name: authority.names.get(ctx.locale).to_owned(),
+            links,
+            programs,
+            admissions,
+        });
+    }
+    let page = DashboardPage {
+        layout: ctx.layout(ctx.t("portal-officer-title")),
+        boards,
+    };
+    html(&page)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Provider review
+// ---------------------------------------------------------------------------------------------
+
+/// The queue's tabs: what waits for a decision, then the providers by their standing.
+const QUEUES: [(&str, &[AdmissionStatus]); 5] = [
+    (
+        "awaiting",
+        &[AdmissionStatus::Applied, AdmissionStatus::UnderReview],
+    ),
+    ("admitted", &[AdmissionStatus::Admitted]),
+    ("suspended", &[AdmissionStatus::Suspended]),
+    ("rejected", &[AdmissionStatus::Rejected]),
+    ("excluded", &[AdmissionStatus::Excluded]),
+];
+
+pub struct Tab {
+    pub href: String,
+    pub label: String,
+    pub current: bool,
+}
+
+#[derive(Template)]
+#[template(path = "portal/officer_admissions.html")]
+struct AdmissionsPage {
+    layout: Layout,
+    authority: String,
+    tabs: Vec<Tab>,
+    count: String,
+    rows: Vec<AdmissionRow>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct QueueQuery {
+    queue: Option<String>,
+}
+
+async fn admissions(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(authority): Path<String>,
+    query: Result<Query<QueueQuery>, QueryRejection>,
+) -> Response {
+    let queue = query.ok().and_then(|Query(q)| q.queue);
+    let result = admissions_page(&ctx, &state, &authority, queue.as_deref()).await;
+    ctx.respond(result)
+}
+
+async fn admissions_page(
+    ctx: &Ctx,
+    state: &AppState,
+    authority: &str,
+    queue: Option<&str>,
+) -> Result<Response, Failure> {
+    let (authority, _) = tenant(ctx, state, authority, Action::AdmissionsDecide).await?;
+    let (name, statuses) = QUEUES
+        .iter()
+        .find(|(name, _)| Some(*name) == queue)
+        .copied()
+        .unwrap_or(QUEUES[0]);
+    let mut rows = Vec::new();
+    for status in statuses {
+        rows.extend(admission_rows(ctx, state, &authority, *status).await?);
+    }
+    let tabs = QUEUES
+        .iter()
+        .map(|(tab, _)| Tab {
+            href: format!("/cabinet/officer/{}/admissions?queue={tab}", authority.id),
+            label: ctx.t(&format!("portal-officer-queue-{tab}")),
+            current: *tab == name,
+        })
+        .collect();
+    let page = AdmissionsPage {
+        layout: ctx.layout(ctx.t(&format!("portal-officer-queue-{name}-title"))),
+        authority: authority.names.get(ctx.locale).to_owned(),
+        tabs,
+        count: message(
+            ctx.locale,
+            "portal-officer-queue-count",
+            &[("count", rows.len().into())],
+        ),
+        rows,
+    };
+    html(&page)
+}
+
+pub struct DocumentRow {
+    pub name: String,
+    pub href: String,
+    pub size: String,
+}
+
+pub struct EventChoice {
+    pub value: &'static str,
+    pub label: String,
+    pub checked: bool,
+}
+
+#[derive(Template)]
+#[template(path = "portal/officer_admission.html")]
+struct AdmissionPage {
+    layout: Layout,
+    action: String,
+    back: String,
+    csrf: String,
+    facts: Vec<Fact>,
+    services: Vec<String>,
+    documents: Vec<DocumentRow>,
+    events: Vec<EventChoice>,
+    reason: String,
+    event_error: Option<String>,
+    reason_error: Option<String>,
+    decided: bool,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct DecidedQuery {
+    decided: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct DecisionForm {
+    csrf: Option<String>,
+    event: Option<String>,
+    reason: Option<String>,
+}
+
+/// What the form says back: the choice and text to keep, and the errors next to their fields.
+#[derive(Default)]
+struct DecisionEcho {
+    event: Option<AdmissionEvent>,
+    reason: String,
+    event_error: Option<String>,
+    reason_error: Option<String>,
+    decided: bool,
+}
+
+const EVENTS: [AdmissionEvent; 6] = [
+    AdmissionEvent::StartReview,
+    AdmissionEvent::Admit,
+    AdmissionEvent::Reject,
+    AdmissionEvent::Suspend,
+    AdmissionEvent::Reinstate,
+    AdmissionEvent::Exclude,
+];
+
+async fn admission(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((authority, id)): Path<(String, String)>,
+    query: Result<Query<DecidedQuery>, QueryRejection>,
+) -> Response {
+    let decided = query.ok().is_some_and(|Query(q)| q.decided.is_some());
+    let echo = DecisionEcho {
+        decided,
+        ..DecisionEcho::default()
+    };
+    let result = admission_page(&ctx, &state, &authority, &id, StatusCode::OK, echo).await;
+    ctx.respond(result)
+}
+
+async fn admission_page(
+    ctx: &Ctx,
+    state: &AppState,
+    authority: &str,
+    id: &str,
+    status: StatusCode,
+    echo: DecisionEcho,
+) -> Result<Response, Failure> {
+    let (authority, _) = tenant(ctx, state, authority, Action::AdmissionsDecide).await?;
+    let id = uuid(id)?;
+    let a = state
+        .store
+        .admissions_of_authority(authority.id, None)
+        .await?
+        .into_iter()
+        .find(|a| a.id == id)
+        .ok_or(Failure::NotFound)?;
+    let provider = state.store.provider(a.provider_id).await?;
+    let d = &provider.details;
+    let mut facts = vec![
+        fact(
+            ctx,
+            "portal-officer-provider-full-name",
+            d.full_name.clone(),
+        ),
+        fact(
+            ctx,
+            "portal-officer-provider-legal-form",
+            ctx.t(&format!(
+                "portal-officer-legal-form-{}",
+                d.legal_form.as_str().replace('_', "-")
+            )),
+        ),
+        fact(ctx, "portal-officer-provider-tax-id", d.tax_id.clone()),
+    ];
+    if !d.registration_number.is_empty() {
+        facts.push(fact(
+            ctx,
+            "portal-officer-provider-registration",
+            d.registration_number.clone(),
+        ));
+    }
+    facts.extend([
+        fact(
+            ctx,
+            "portal-officer-provider-address",
+            d.location.address.clone(),
+        ),
+        fact(ctx, "portal-officer-provider-phone", d.phone.clone()),
+        fact(ctx, "portal-officer-provider-email", d.email.clone()),
+        fact(
+            ctx,
+            "portal-officer-status",
+            admission_status(ctx, a.status),
+        ),
+        fact(
+            ctx,
+            "portal-officer-applied",
+            format_date(ctx.locale, authority.date_at(a.applied_at)),
+        ),
+    ]);
+    if let Some(reason) = &a.reason {
+        facts.push(fact(ctx, "portal-officer-reason", reason.clone()));
+    }
+    let mut services = Vec::with_capacity(a.services.len());
+    for s in &a.services {
+        let service = state.store.service(authority.id, *s).await?;
+        services.push(format!(
+            "{} · {}",
+            service.code,
+            service.names.get(ctx.locale)
+        ));
+    }
+    let documents = state
+        .store
+        .documents(authority.id, a.id)
+        .await?
+        .into_iter()
+        .map(|doc| DocumentRow {
+            // The API's download: the same access rule, always an attachment.
+            href: format!(
+                "/api/v1/authorities/{}/admissions/{}/documents/{}",
+                authority.id, a.id, doc.id
+            ),
+            size: message(
+                ctx.locale,
+                "portal-officer-document-size",
+                &[("kb", ((doc.size_bytes + 1023) / 1024).into())],
+            ),
+            name: doc.file_name,
+        })
+        .collect();
+    // Only the decisions the admission's state allows are offered.
+    let events = EVENTS
+        .into_iter()
+        .filter(|e| a.status.apply(*e, Some("-")).is_ok())
+        .map(|e| EventChoice {
+            value: e.as_str(),
+            label: ctx.t(&format!(
+                "portal-officer-event-{}",
+                e.as_str().replace('_', "-")
+            )),
+            checked: echo.event == Some(e),
+        })
+        .collect();
+    let title = if echo.event_error.is_some() || echo.reason_error.is_some() {
+        message(
+            ctx.locale,
+            "portal-officer-admission-title-error",
+            &[("provider", d.short_name.as_str().into())],
+        )
+    } else {
+        message(
+            ctx.locale,
+            "portal-officer-admission-title",
+            &[("provider", d.short_name.as_str().into())],
+        )
+    };
+    let page = AdmissionPage {
+        layout: ctx.layout(title),
+        action: format!("/cabinet/officer/{}/admissions/{}", authority.id, a.id),
+        back: format!("/cabinet/officer/{}/admissions", authority.id),
+        csrf: csrf(ctx),
+        facts,
+        services,
+        documents,
+        events,
+        reason: echo.reason,
+        event_error: echo.event_error,
+        reason_error: echo.reason_error,
+        decided: echo.decided,
+    };
+    Ok((status, html(&page)?).into_response())
+}
+
+async fn decide(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((authority, id)): Path<(String, String)>,
+    form: Result<Form<DecisionForm>, FormRejection>,
+) -> Response {
+    let form = form.map(|Form(f)| f).unwrap_or_default();
+    let result = decide_submit(&ctx, &state, &authority, &id, form).await;
+    ctx.respond(result)
+}
+
+async fn decide_submit(
+    ctx: &Ctx,
+    state: &AppState,
+    authority_text: &str,
+    id_text: &str,
+    form: DecisionForm,
+) -> Result<Response, Failure> {
+    let (authority, role) = tenant(ctx, state, authority_text, Action::AdmissionsDecide).await?;
+    check_csrf(ctx, form.csrf.as_deref())?;
+    let id = uuid(id_text)?;
+    let reason = form.reason.unwrap_or_default().trim().to_owned();
+    let event = form
+        .event
+        .as_deref()
+        .and_then(|e| EVENTS.into_iter().find(|x| x.as_str() == e));
+    let again = |echo: DecisionEcho| async move {
+        admission_page(
+            ctx,
+            state,
+            authority_text,
+            id_text,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            echo,
+        )
+        .await
+    };
+    let Some(event) = event else {
+        return again(DecisionEcho {
+            reason,
+            event_error: Some(ctx.t("portal-officer-error-event")),
+            ..DecisionEcho::default()
+        })
+        .await;
+    };
+    let needs_reason = matches!(
+        event,
+        AdmissionEvent::Reject | AdmissionEvent::Suspend | AdmissionEvent::Exclude
+    );
+    if needs_reason && reason.is_empty() {
+        return again(DecisionEcho {
+            event: Some(event),
+            reason_error: Some(ctx.t("portal-officer-error-reason")),
+            ..DecisionEcho::default()
+        })
+        .await;
+    }
+    let actor = ctx.actor(role);
+    let reason = (!reason.is_empty()).then_some(reason);
+    match decide_admission(state, authority.id, id, event, reason.clone(), &actor).await {
+        Ok(_) => Ok(Redirect::to(&format!(
+            "/cabinet/officer/{}/admissions/{id}?decided=1",
+            authority.id
+        ))
+        .into_response()),
+        // Someone else decided first: the page shows where it stands now.
+        Err(crate::error::ApiError::Registry(_)) => {
+            again(DecisionEcho {
+                event: Some(event),
+                reason: reason.unwrap_or_default(),
+                event_error: Some(ctx.t("portal-officer-error-transition")),
+                ..DecisionEcho::default()
+            })
+            .await
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Programs
+// ---------------------------------------------------------------------------------------------
+
+pub struct BurnRow {
+    pub name: String,
+    pub period: String,
+    pub budget_left: String,
+    pub allocated: String,
+    pub available: String,
+    pub held: String,
+    pub spent: String,
+    pub certificates: i64,
+    pub quota: String,
+    pub waiting: usize,
+}
+
+#[derive(Template)]
+#[template(path = "portal/officer_programs.html")]
+struct ProgramsPage {
+    layout: Layout,
+    authority: String,
+    rows: Vec<BurnRow>,
+}
+
+async fn programs(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(authority): Path<String>,
+) -> Response {
+    let result = programs_page(&ctx, &state, &authority).await;
+    ctx.respond(result)
+}
+
+async fn programs_page(ctx: &Ctx, state: &AppState, authority: &str) -> Result<Response, Failure> {
+    let (authority, _) = tenant(ctx, state, authority, Action::ProgramsRead).await?;
+    // The API's budget-burn report, with the names in the reader's language.
+    let burn = state.store.budget_burn(authority.id).await?;
+    let mut rows = Vec::new();
+    for p in state.store.programs(authority.id).await? {
+        let Some(b) = burn.iter().find(|b| b.program_id == p.id) else {
+            continue;
+        };
+        let waiting = state
+            .store
+            .waitlist(authority.id, p.id)
+            .await?
+            .iter()
+            .filter(|w| w.status == WaitlistStatus::Waiting)
+            .count();
+        rows.push(BurnRow {
+            name: p.spec.name.get(ctx.locale).to_owned(),
+            period: period(ctx, p.spec.starts, p.spec.ends),
+            budget_left: ctx.money(b.budget_left),
+            allocated: ctx.money(b.allocated),
+            available: ctx.money(b.available),
+            held: ctx.money(b.held),
+            spent: ctx.money(b.spent),
+            certificates: b.certificates,
+            quota: p
+                .spec
+                .quota
+                .map_or_else(|| ctx.t("portal-officer-no-quota"), |q| q.to_string()),
+            waiting,
+        });
+    }
+    let page = ProgramsPage {
+        layout: ctx.layout(ctx.t("portal-officer-programs-title")),
+        authority: authority.names.get(ctx.locale).to_owned(),
+        rows,
+    };
+    html(&page)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recipients
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "portal/officer_recipients.html")]
+struct FindPage {
+    layout: Layout,
+    authority: String,
+    action: String,
+    national_id: String,
+    error: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct FindQuery {
+    national_id: Option<String>,
+}
+
+async fn find_recipient(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(authority): Path<String>,
+    query: Result<Query<FindQuery>, QueryRejection>,
+) -> Response {
+    let national_id = query.ok().and_then(|Query(q)| q.national_id);
+    let result = find_page(&ctx, &state, &authority, national_id).await;
+    ctx.respond(result)
+}
+
+async fn find_page(
+    ctx: &Ctx,
+    state: &AppState,
+    authority: &str,
+    national_id: Option<String>,
+) -> Result<Response, Failure> {
+    let (authority, _) = tenant(ctx, state, authority, Action::RecipientsManage).await?;
+    let typed = national_id.unwrap_or_default().trim().to_owned();
+    let mut error = None;
+    if !typed.is_empty() {
+        match NationalId::parse(authority.country, &typed) {
+            Err(_) => error = Some(ctx.t("portal-officer-error-national-id")),
+            Ok(id) => match state
+                .store
+                .recipient_by_national_id(authority.id, &id)
+                .await?
+            {
+                Some(found) => {
+                    return Ok(Redirect::to(&format!(
+                        "/cabinet/officer/{}/recipients/{found}",
+                        authority.id
+                    ))
+                    .into_response());
+                }
+                None => error = Some(ctx.t("portal-officer-error-no-recipient")),
+            },
+        }
+    }
+    let title = if error.is_some() {
+        ctx.t("portal-officer-find-title-error")
+    } else {
+        ctx.t("portal-officer-find-title")
+    };
+    let page = FindPage {
+        layout: ctx.layout(title),
+        authority: authority.names.get(ctx.locale).to_owned(),
+        action: format!("/cabinet/officer/{}/recipients", authority.id),
+        national_id: typed,
+        error,
+    };
+    let status = if page.error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, html(&page)?).into_response())
+}
+
+pub struct HeldCertificate {
+    pub number: String,
+    pub program: String,
+    pub status: String,
+    pub available: String,
+    pub validity: String,
+}
+
+pub struct ProgramChoice {
+    pub id: String,
+    pub name: String,
+    pub selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "portal/officer_recipient.html")]
+struct RecipientPage {
+    layout: Layout,
+    back: String,
+    action: String,
+    csrf: String,
+    facts: Vec<Fact>,
+    certificates: Vec<HeldCertificate>,
+    /// `None` when the reader may not issue (no `programs.manage`).
+    programs: Option<Vec<ProgramChoice>>,
+    /// What the last issuance did, said above the form.
+    outcome: Option<String>,
+    /// Why the certificate was not issued, next to the program field.
+    errors: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct OutcomeQuery {
+    outcome: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct IssueForm {
+    csrf: Option<String>,
+    program: Option<String>,
+}
+
+async fn recipient(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((authority, id)): Path<(String, String)>,
+    query: Result<Query<OutcomeQuery>, QueryRejection>,
+) -> Response {
+    let outcome = query.ok().and_then(|Query(q)| q.outcome);
+    let said = match outcome.as_deref() {
+        Some(o @ ("issued" | "already_issued" | "waitlisted")) => {
+            Some(ctx.t(&format!("portal-officer-outcome-{}", o.replace('_', "-"))))
+        }
+        _ => None,
+    };
+    let result = recipient_page(
+        &ctx,
+        &state,
+        &authority,
+        &id,
+        StatusCode::OK,
+        said,
+        None,
+        Vec::new(),
+    )
+    .await;
+    ctx.respond(result)
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn recipient_page(
+    ctx: &Ctx,
+    state: &AppState,
+    authority: &str,
+    id: &str,
+    status: StatusCode,
+    outcome: Option<String>,
+    chosen: Option<Uuid>,
+    errors: Vec<String>,
+) -> Result<Response, Failure> {
+    let (authority, role) = tenant(ctx, state, authority, Action::RecipientsManage).await?;
+    let id = uuid(id)?;
+    // The read of the file is recorded by the store, as the API's is.
+    let file = state
+        .store
+        .recipient_file(authority.id, id, &ctx.actor(role))
+        .await?;
+    let r = &file.recipient.details;
+    let mut facts = vec![
+        fact(ctx, "portal-officer-recipient-name", r.name.to_string()),
+        fact(
+            ctx,
+            "portal-officer-recipient-birth",
+            format_date(ctx.locale, r.birth_date),
+        ),
+        fact(
+            ctx,
+            "portal-officer-recipient-national-id",
+            r.national_id.to_string(),
+        ),
+        fact(
+            ctx,
+            "portal-officer-recipient-municipality",
+            r.municipality.clone(),
+        ),
+        fact(ctx, "portal-officer-recipient-address", r.address.clone()),
+    ];
+    if !r.categories.is_empty() {
+        let names: Vec<String> = r
+            .categories
+            .iter()
+            .map(|c| category_name(ctx.locale, c.category))
+            .collect();
+        facts.push(fact(
+            ctx,
+            "portal-officer-recipient-categories",
+            names.join(", "),
+        ));
+    }
+    let programs = state.store.programs(authority.id).await?;
+    let mut certificates = Vec::new();
+    for c in state
+        .store
+        .certificates_of_recipient(authority.id, id)
+        .await?
+    {
+        let program = programs
+            .iter()
+            .find(|p| p.id == c.program_id)
+            .map(|p| p.spec.name.get(ctx.locale).to_owned())
+            .unwrap_or_default();
+        certificates.push(HeldCertificate {
+            number: c.number.to_string(),
+            program,
+            status: status_name(ctx.locale, c.status),
+            available: ctx.money(c.available),
+            validity: period(ctx, c.valid_from, c.valid_to),
+        });
+    }
+    let principal = signed_in(ctx)?;
+    let issues = may(principal, Action::ProgramsManage, authority.id).is_some();
+    let programs = issues.then(|| {
+        programs
+            .iter()
+            .map(|p| ProgramChoice {
+                id: p.id.to_string(),
+                name: p.spec.name.get(ctx.locale).to_owned(),
+                selected: Some(p.id) == chosen,
+            })
+            .collect()
+    });
+    let title = if errors.is_empty() {
+        ctx.t("portal-officer-recipient-title")
+    } else {
+        ctx.t("portal-officer-recipient-title-error")
+    };
+    let page = RecipientPage {
+        layout: ctx.layout(title),
+        back: format!("/cabinet/officer/{}/recipients", authority.id),
+        action: format!("/cabinet/officer/{}/recipients/{id}", authority.id),
+        csrf: csrf(ctx),
+        facts,
+        certificates,
+        programs,
+        outcome,
+        errors,
+    };
+    Ok((status, html(&page)?).into_response())
+}
+
+async fn issue(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((authority, id)): Path<(String, String)>,
+    form: Result<Form<IssueForm>, FormRejection>,
+) -> Response {
+    let form = form.map(|Form(f)| f).unwrap_or_default();
+    let result = issue_submit(&ctx, &state, &authority, &id, form).await;
+    ctx.respond(result)
+}
+
+async fn issue_submit(
+    ctx: &Ctx,
+    state: &AppState,
+    authority_text: &str,
+    id_text: &str,
+    form: IssueForm,
+) -> Result<Response, Failure> {
+    let (authority, role) = tenant(ctx, state, authority_text, Action::ProgramsManage).await?;
+    check_csrf(ctx, form.csrf.as_deref())?;
+    let recipient = uuid(id_text)?;
+    let chosen = form.program.as_deref().and_then(|p| p.parse::<Uuid>().ok());
+    let again = |chosen: Option<Uuid>, errors: Vec<String>| async move {
+        recipient_page(
+            ctx,
+            state,
+            authority_text,
+            id_text,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            None,
+            chosen,
+            errors,
+        )
+        .await
+    };
+    let Some(program) = chosen else {
+        return again(None, vec![ctx.t("portal-officer-error-program")]).await;
+    };
+    if state.store.program(authority.id, program).await.is_err() {
+        return again(None, vec![ctx.t("portal-officer-error-program")]).await;
+    }
+    let outcome = issue_one(state, &authority, program, recipient, &ctx.actor(role)).await?;
+    let word = match &outcome {
+        IssueOutcome::Issued(_) => "issued",
+        IssueOutcome::AlreadyIssued(_) => "already_issued",
+        IssueOutcome::Waitlisted { .. } => "waitlisted",
+        IssueOutcome::Refused(why) => {
+            let reasons = refusal_dtos(why, ctx.locale)
+                .into_iter()
+                .map(|r| r.message)
+                .collect();
+            return again(Some(program), reasons).await;
+        }
+    };
+    Ok(Redirect::to(&format!(
+        "/cabinet/officer/{}/recipients/{recipient}?outcome={word}",
+        authority.id
+    ))
+    .into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use socert_domain::Locale;
+    use socert_domain::registry::LegalForm;
+
+    use super::*;
+
+    #[test]
+    fn every_status_decision_and_queue_has_words_in_every_language() {
+        let mut keys: Vec<String> = AdmissionStatus::ALL
+            .iter()
+            .map(|s| format!("portal-officer-admission-{}", s.as_str().replace('_', "-")))
+            .collect();
+        keys.extend(
+            EVENTS
+                .iter()
+                .map(|e| format!("portal-officer-event-{}", e.as_str().replace('_', "-"))),
+        );
+        keys.extend(
+            LegalForm::ALL
+                .iter()
+                .map(|f| format!("portal-officer-legal-form-{}", f.as_str().replace('_', "-"))),
+        );
+        for (queue, _) in QUEUES {
+            keys.push(format!("portal-officer-queue-{queue}"));
+            keys.push(format!("portal-officer-queue-{queue}-title"));
+        }
+        for outcome in ["issued", "already-issued", "waitlisted"] {
+            keys.push(format!("portal-officer-outcome-{outcome}"));
+        }
+        for locale in Locale::ALL {
+            for key in &keys {
+                assert_ne!(&message(locale, key, &[]), key, "{locale} lacks {key}");
+            }
+        }
+    }
+
+    #[test]
+    fn queue_counts_agree_with_the_number() {
+        let count =
+            |locale, n: i64| message(locale, "portal-officer-queue-count", &[("count", n.into())]);
+        assert_eq!(count(Locale::Ru, 1), "1 поставщик");
+        assert_eq!(count(Locale::Ru, 3), "3 поставщика");
+        assert_eq!(count(Locale::Ru, 11), "11 поставщиков");
+        assert_eq!(count(Locale::Uk, 22), "22 надавачі");
+        assert_eq!(count(Locale::En, 1), "1 provider");
+        assert_eq!(count(Locale::En, 2), "2 providers");
+    }
+}

@@ -1,0 +1,213 @@
+//! The officer's cabinet as officers use it: reviewing a provider's application through the
+//! forms, finding a person by SNILS and issuing them a certificate, and what others may not do.
+
+use super::*;
+use support::snils;
+
+/// The officer reads English: the stories check the words said.
+fn get_en(path: &str, cookie: &str) -> Request<Body> {
+    get_as(path, Some(cookie), Some("en"))
+}
+
+fn post_en(path: &str, cookie: &str, body: &str) -> Request<Body> {
+    let mut request = form_post(path, Some(cookie), body);
+    request
+        .headers_mut()
+        .insert(header::ACCEPT_LANGUAGE, "en".parse().unwrap());
+    request
+}
+
+/// A funded program in Khabarovsk for everyone of 18 and over, and one person on file; returns
+/// (authority, program, recipient, the person's SNILS).
+async fn a_program_and_a_person(app: &TestApp, serial: u32) -> (String, String, String, String) {
+    let khabarovsk = app.authority("27").await;
+    app.sign_in("officer@khabarovsk.demo").await;
+    let services: Vec<String> = app
+        .all_services(&khabarovsk, "", 200)
+        .await
+        .iter()
+        .filter(|s| s["code"].as_str().unwrap().starts_with("HOME"))
+        .map(|s| s["id"].as_str().unwrap().to_owned())
+        .collect();
+    let today = jiff::tz::TimeZone::UTC
+        .to_datetime(jiff::Timestamp::now())
+        .date();
+    let created = app
+        .post_json(
+            &format!("/api/v1/authorities/{khabarovsk}/programs"),
+            &json!({
+                "names": { "ru": "Помощь на дому", "uk": "Допомога вдома", "en": "Help at home" },
+                "services": services,
+                "starts": (today - jiff::Span::new().days(10)).to_string(),
+                "ends": (today + jiff::Span::new().days(300)).to_string(),
+                "eligibility": { "min_age": 18 },
+                "certificate": { "value": { "kind": "money", "amount": { "amount_minor": 1_000_000, "currency": "RUB" } }, "validity_months": 6 }
+            }),
+        )
+        .await;
+    assert_eq!(created.status, 201, "{}", text(&created));
+    let program = created.json()["id"].as_str().unwrap().to_owned();
+    let funded = app
+        .post_json_with(
+            &format!("/api/v1/authorities/{khabarovsk}/programs/{program}/funding"),
+            &json!({ "amount": { "amount_minor": 5_000_000, "currency": "RUB" } }),
+            &[("idempotency-key", &format!("portal-officer-{program}"))],
+        )
+        .await;
+    assert_eq!(funded.status, 201, "{}", text(&funded));
+    let national_id = snils(700_000_000 + serial);
+    let person = app
+        .post_json(
+            &format!("/api/v1/authorities/{khabarovsk}/recipients"),
+            &json!({
+                "last_name": "Соколова",
+                "first_name": "Вера",
+                "middle_name": "Ильинична",
+                "birth_date": "1950-03-08",
+                "national_id": national_id,
+                "municipality": "08701000",
+                "address": "г. Хабаровск, ул. Серышева, д. 3"
+            }),
+        )
+        .await;
+    assert_eq!(person.status, 201, "{}", text(&person));
+    let recipient = person.json()["id"].as_str().unwrap().to_owned();
+    (khabarovsk, program, recipient, national_id)
+}
+
+on_both_backends! {
+    async fn an_officer_reviews_an_application_and_admits_then_suspends_the_provider(app: TestApp) {
+        let (khabarovsk, provider, admission, _) = palliative_ngo_applies(&app).await;
+        let officer = session_cookie(&app.login("officer@khabarovsk.demo").await);
+
+        // The dashboard links the application; its page shows who applied and for what.
+        let page = text(&app.send_raw(get_en("/cabinet/officer?lang=en", &officer)).await);
+        let href = format!("/cabinet/officer/{khabarovsk}/admissions/{admission}");
+        assert!(page.contains(&href), "{page}");
+        let queue = text(&app.send_raw(get_en(&format!("/cabinet/officer/{khabarovsk}/admissions"), &officer)).await);
+        assert_eq!(h1(&queue), "Provider applications awaiting a decision");
+        assert!(queue.contains("1 provider"), "{queue}");
+        let page = text(&app.send_raw(get_en(&href, &officer)).await);
+        assert_eq!(h1(&page), "Application of АНО «Тёплый дом»");
+        assert!(page.contains("PAL-HOME-VISIT"), "{page}");
+        assert!(page.contains("7707083893"));
+        assert!(page.contains("value=\"admit\"") && page.contains("value=\"reject\""));
+        assert!(!page.contains("value=\"suspend\""), "only what the status allows is offered");
+        let csrf = hidden(&page, "csrf");
+
+        // A form from elsewhere, without the session's token, changes nothing.
+        let forged = app.send_raw(post_en(&href, &officer, "event=admit")).await;
+        assert_eq!(forged.status, StatusCode::FORBIDDEN);
+
+        // Rejecting needs a reason: the form comes back with the message next to the field.
+        let refused = app.send_raw(post_en(&href, &officer, &format!("csrf={csrf}&event=reject&reason=+"))).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let page = text(&refused);
+        assert!(page.contains("aria-describedby=\"reason-hint reason-error\""), "{page}");
+        assert!(page.contains("Give the reason the provider will see."));
+        assert!(page.contains("value=\"reject\" checked"));
+        let nothing = app.send_raw(post_en(&href, &officer, &format!("csrf={csrf}"))).await;
+        assert_eq!(nothing.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(text(&nothing).contains("Choose a decision."));
+
+        // Admitting: redirected back to the page, which says so; the provider is in the registry.
+        let admitted = app.send_raw(post_en(&href, &officer, &format!("csrf={csrf}&event=admit"))).await;
+        assert_eq!(admitted.status, StatusCode::SEE_OTHER);
+        assert_eq!(admitted.header("location"), Some(format!("{href}?decided=1").as_str()));
+        let page = text(&app.send_raw(get_en(&format!("{href}?decided=1"), &officer)).await);
+        assert!(page.contains("The decision is recorded."));
+        assert!(page.contains("value=\"suspend\"") && page.contains("value=\"exclude\""));
+        app.sign_in("officer@khabarovsk.demo").await;
+        let listed = app.get(&format!("/api/v1/authorities/{khabarovsk}/admissions?status=admitted")).await.ok_json();
+        assert!(listed.as_array().unwrap().iter().any(|a| a["provider_id"] == provider.as_str()));
+
+        // Suspending with a reason; the reason is shown, and the queue of suspended lists them.
+        let suspended = app.send_raw(post_en(&href, &officer, &format!("csrf={csrf}&event=suspend&reason=%D0%9B%D0%B8%D1%86%D0%B5%D0%BD%D0%B7%D0%B8%D1%8F+%D0%B8%D1%81%D1%82%D0%B5%D0%BA%D0%BB%D0%B0"))).await;
+        assert_eq!(suspended.status, StatusCode::SEE_OTHER);
+        let page = text(&app.send_raw(get_en(&href, &officer)).await);
+        assert!(page.contains("Лицензия истекла"), "{page}");
+        let page = text(&app.send_raw(get_en(&format!("/cabinet/officer/{khabarovsk}/admissions?queue=suspended"), &officer)).await);
+        assert!(page.contains("АНО «Тёплый дом»"));
+        // A decision the status no longer allows is refused next to the choice.
+        let stale = app.send_raw(post_en(&href, &officer, &format!("csrf={csrf}&event=admit"))).await;
+        assert_eq!(stale.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(text(&stale).contains("aria-describedby=\"event-error\""));
+
+        // Another region's officer does not learn the application exists; an auditor may not decide.
+        let other = session_cookie(&app.login("officer@krasnoyarsk.demo").await);
+        assert_eq!(app.send_raw(get_en(&href, &other)).await.status, StatusCode::NOT_FOUND);
+        let auditor = session_cookie(&app.login("auditor@khabarovsk.demo").await);
+        assert_eq!(app.send_raw(get_en(&href, &auditor)).await.status, StatusCode::FORBIDDEN);
+        let programs = app.send_raw(get_en(&format!("/cabinet/officer/{khabarovsk}/programs"), &auditor)).await;
+        assert_eq!(programs.status, StatusCode::OK);
+        assert_eq!(app.send_raw(get_en(&format!("/cabinet/officer/{khabarovsk}/admissions/{}", uuid::Uuid::now_v7()), &officer)).await.status, StatusCode::NOT_FOUND);
+    }
+
+    async fn an_officer_finds_a_person_by_snils_and_issues_a_certificate(app: TestApp) {
+        let (khabarovsk, program, recipient, national_id) = a_program_and_a_person(&app, 1).await;
+        let officer = session_cookie(&app.login("officer@khabarovsk.demo").await);
+        let find = format!("/cabinet/officer/{khabarovsk}/recipients");
+
+        // The store finds the person in their authority only.
+        let authority: socert_domain::AuthorityId = khabarovsk.parse().unwrap();
+        let id = socert_domain::program::NationalId::parse(socert_domain::Country::Russia, &national_id).unwrap();
+        assert_eq!(app.store.recipient_by_national_id(authority, &id).await.unwrap(), Some(recipient.parse().unwrap()));
+        let krasnoyarsk: socert_domain::AuthorityId = app.authority("24").await.parse().unwrap();
+        assert_eq!(app.store.recipient_by_national_id(krasnoyarsk, &id).await.unwrap(), None);
+
+        // A mistyped number, and one nobody has: said next to the field.
+        let bad = app.send_raw(get_en(&format!("{find}?national_id=12345678900&lang=en"), &officer)).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let page = text(&bad);
+        assert!(page.contains("aria-describedby=\"national_id-hint national_id-error\""), "{page}");
+        assert!(page.contains("This is not a valid national id"));
+        let unknown = app.send_raw(get_en(&format!("{find}?national_id={}&lang=en", snils(799_999_999)), &officer)).await;
+        assert!(text(&unknown).contains("Nobody with this national id"));
+
+        // Written as on the document, the number leads to the person's file; the read is audited.
+        let typed = format!("{}-{}-{} {}", &national_id[0..3], &national_id[3..6], &national_id[6..9], &national_id[9..]);
+        let found = app.send_raw(get_en(&format!("{find}?national_id={}", typed.replace(' ', "+")), &officer)).await;
+        assert_eq!(found.status, StatusCode::SEE_OTHER);
+        let file = format!("{find}/{recipient}");
+        assert_eq!(found.header("location"), Some(file.as_str()));
+        app.sign_in("auditor@khabarovsk.demo").await;
+        let reads_before = app.get(&format!("/api/v1/authorities/{khabarovsk}/audit?object_kind=recipient&object_id={recipient}")).await.ok_json()["items"].as_array().unwrap().len();
+        let page = text(&app.send_raw(get_en(&file, &officer)).await);
+        assert!(page.contains("Соколова Вера Ильинична"), "{page}");
+        assert!(page.contains("This person holds no certificates."));
+        let reads_after = app.get(&format!("/api/v1/authorities/{khabarovsk}/audit?object_kind=recipient&object_id={recipient}")).await.ok_json()["items"].as_array().unwrap().len();
+        assert_eq!(reads_after, reads_before + 1);
+
+        // Issuing through the form: redirected to the file, which lists the certificate.
+        let csrf = hidden(&page, "csrf");
+        let issued = app.send_raw(post_en(&file, &officer, &format!("csrf={csrf}&program={program}"))).await;
+        assert_eq!(issued.status, StatusCode::SEE_OTHER);
+        assert_eq!(issued.header("location"), Some(format!("{file}?outcome=issued").as_str()));
+        let page = text(&app.send_raw(get_en(&format!("{file}?outcome=issued"), &officer)).await);
+        assert!(page.contains("The certificate is issued."));
+        assert!(page.contains("Help at home"));
+        // Sending the form again issues nothing twice.
+        let again = app.send_raw(post_en(&file, &officer, &format!("csrf={csrf}&program={program}"))).await;
+        assert_eq!(again.header("location"), Some(format!("{file}?outcome=already_issued").as_str()));
+        app.sign_in("officer@khabarovsk.demo").await;
+        let held = app.get(&format!("/api/v1/authorities/{khabarovsk}/recipients/{recipient}/certificates")).await.ok_json();
+        assert_eq!(held["items"].as_array().unwrap().len(), 1, "{held}");
+        // No program chosen: the form again, the message tied to the field.
+        let none = app.send_raw(post_en(&file, &officer, &format!("csrf={csrf}&program=nonsense"))).await;
+        assert_eq!(none.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(text(&none).contains("aria-describedby=\"program-error\""));
+        let forged = app.send_raw(post_en(&file, &officer, &format!("program={program}"))).await;
+        assert_eq!(forged.status, StatusCode::FORBIDDEN);
+
+        // The programs page shows the money given to the certificate.
+        let page = text(&app.send_raw(get_en(&format!("/cabinet/officer/{khabarovsk}/programs?lang=en"), &officer)).await);
+        assert_eq!(h1(&page), "Programs and budget");
+        assert!(page.contains("Help at home"));
+
+        // A recipient's file is not for an auditor, nor for another region's officer.
+        let auditor = session_cookie(&app.login("auditor@khabarovsk.demo").await);
+        assert_eq!(app.send_raw(get_en(&file, &auditor)).await.status, StatusCode::FORBIDDEN);
+        let other = session_cookie(&app.login("officer@krasnoyarsk.demo").await);
+        assert_eq!(app.send_raw(get_en(&file, &other)).await.status, StatusCode::NOT_FOUND);
+    }
+}
