@@ -8,8 +8,9 @@
 
 use askama::Template;
 use axum::Router;
+use axum::extract::multipart::MultipartRejection;
 use axum::extract::rejection::{FormRejection, QueryRejection};
-use axum::extract::{Form, Path, Query, State};
+use axum::extract::{Form, Multipart, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
@@ -25,9 +26,11 @@ use uuid::Uuid;
 use super::public::{Fact, fact};
 use super::{Ctx, Failure, Layout, html};
 use crate::AppState;
+use crate::api::issuance::start_issuance;
 use crate::api::programs::{issue_one, refusal_dtos};
 use crate::api::registry::decide_admission;
 use crate::auth::Caller;
+use crate::error::ApiError;
 use crate::i18n::{category_name, format_date, message, status_name};
 
 pub fn routes() -> Router<AppState> {
@@ -47,6 +50,11 @@ pub fn routes() -> Router<AppState> {
             "/cabinet/officer/{authority}/recipients/{recipient}",
             get(recipient).post(issue),
         )
+        .route(
+            "/cabinet/officer/{authority}/issuance",
+            get(bulk_form).post(bulk_upload),
+        )
+        .route("/cabinet/officer/{authority}/issuance/{run}", get(bulk_run))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -259,6 +267,12 @@ async fn dashboard_page(ctx: &Ctx, state: &AppState) -> Result<Response, Failure
             links.push(Link {
                 href: format!("{base}/admissions"),
                 label: ctx.t("portal-officer-link-admissions"),
+            });
+        }
+        if may(principal, Action::ProgramsManage, authority.id).is_some() {
+            links.push(Link {
+                href: format!("{base}/issuance"),
+                label: ctx.t("portal-officer-link-bulk"),
             });
         }
         if may(principal, Action::RecipientsManage, authority.id).is_some() {
@@ -643,7 +657,7 @@ async fn decide_submit(
         ))
         .into_response()),
         // Someone else decided first: the page shows where it stands now.
-        Err(crate::error::ApiError::Registry(_)) => {
+        Err(ApiError::Registry(_)) => {
             again(DecisionEcho {
                 event: Some(event),
                 reason: reason.unwrap_or_default(),
@@ -1039,6 +1053,279 @@ async fn issue_submit(
     .into_response())
 }
 
+// ---------------------------------------------------------------------------------------------
+// Bulk issuance
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "portal/officer_bulk.html")]
+struct BulkPage {
+    layout: Layout,
+    authority: String,
+    action: String,
+    csrf: String,
+    programs: Vec<ProgramChoice>,
+    program_error: Option<String>,
+    file_error: Option<String>,
+}
+
+async fn bulk_form(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(authority): Path<String>,
+) -> Response {
+    let result = bulk_page(&ctx, &state, &authority, StatusCode::OK, None, None, None).await;
+    ctx.respond(result)
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn bulk_page(
+    ctx: &Ctx,
+    state: &AppState,
+    authority: &str,
+    status: StatusCode,
+    chosen: Option<Uuid>,
+    program_error: Option<String>,
+    file_error: Option<String>,
+) -> Result<Response, Failure> {
+    let (authority, _) = tenant(ctx, state, authority, Action::ProgramsManage).await?;
+    let programs = state
+        .store
+        .programs(authority.id)
+        .await?
+        .iter()
+        .map(|p| ProgramChoice {
+            id: p.id.to_string(),
+            name: p.spec.name.get(ctx.locale).to_owned(),
+            selected: Some(p.id) == chosen,
+        })
+        .collect();
+    let title = if program_error.is_some() || file_error.is_some() {
+        ctx.t("portal-officer-bulk-title-error")
+    } else {
+        ctx.t("portal-officer-bulk-title")
+    };
+    let page = BulkPage {
+        layout: ctx.layout(title),
+        authority: authority.names.get(ctx.locale).to_owned(),
+        action: format!("/cabinet/officer/{}/issuance", authority.id),
+        csrf: csrf(ctx),
+        programs,
+        program_error,
+        file_error,
+    };
+    Ok((status, html(&page)?).into_response())
+}
+
+/// The fields of the upload form.
+#[derive(Default)]
+struct BulkForm {
+    csrf: Option<String>,
+    program: Option<String>,
+    file_name: String,
+    file: Vec<u8>,
+}
+
+async fn read_bulk_form(mut multipart: Multipart) -> Option<BulkForm> {
+    let mut form = BulkForm::default();
+    while let Some(field) = multipart.next_field().await.ok()? {
+        match field.name() {
+            Some("csrf") => form.csrf = Some(field.text().await.ok()?),
+            Some("program") => form.program = Some(field.text().await.ok()?),
+            Some("file") => {
+                form.file_name = field.file_name().unwrap_or("upload.csv").to_owned();
+                form.file = field.bytes().await.ok()?.to_vec();
+            }
+            _ => {}
+        }
+    }
+    Some(form)
+}
+
+async fn bulk_upload(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(authority): Path<String>,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Response {
+    let form = match multipart {
+        Ok(multipart) => read_bulk_form(multipart).await,
+        Err(_) => None,
+    };
+    let result = bulk_submit(&ctx, &state, &authority, form).await;
+    ctx.respond(result)
+}
+
+async fn bulk_submit(
+    ctx: &Ctx,
+    state: &AppState,
+    authority_text: &str,
+    form: Option<BulkForm>,
+) -> Result<Response, Failure> {
+    let (authority, role) = tenant(ctx, state, authority_text, Action::ProgramsManage).await?;
+    // A form that could not be read (cut off, too large) carries no token either.
+    let form = form.unwrap_or_default();
+    check_csrf(ctx, form.csrf.as_deref())?;
+    let again = |chosen, program_error, file_error| async move {
+        bulk_page(
+            ctx,
+            state,
+            authority_text,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            chosen,
+            program_error,
+            file_error,
+        )
+        .await
+    };
+    let chosen = form.program.as_deref().and_then(|p| p.parse::<Uuid>().ok());
+    let Some(program) = chosen else {
+        return again(None, Some(ctx.t("portal-officer-error-program")), None).await;
+    };
+    if form.file.is_empty() {
+        return again(chosen, None, Some(ctx.t("portal-officer-error-file-empty"))).await;
+    }
+    match start_issuance(
+        state,
+        &authority,
+        program,
+        &form.file_name,
+        &form.file,
+        ctx.locale,
+        ctx.actor(role),
+    )
+    .await
+    {
+        Ok(run) => Ok(Redirect::to(&format!(
+            "/cabinet/officer/{}/issuance/{}",
+            authority.id, run.id
+        ))
+        .into_response()),
+        Err(ApiError::NotFound(_)) => {
+            again(None, Some(ctx.t("portal-officer-error-program")), None).await
+        }
+        Err(ApiError::Invalid { message, .. }) => {
+            let said = message_with(ctx, "portal-officer-error-file", &message);
+            again(chosen, None, Some(said)).await
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+fn message_with(ctx: &Ctx, key: &str, detail: &str) -> String {
+    message(ctx.locale, key, &[("detail", detail.to_owned().into())])
+}
+
+pub struct ReportRow {
+    pub line: i64,
+    pub outcome: String,
+    pub field: String,
+    pub message: String,
+}
+
+#[derive(Template)]
+#[template(path = "portal/officer_run.html")]
+struct RunPage {
+    layout: Layout,
+    back: String,
+    here: String,
+    running: bool,
+    facts: Vec<Fact>,
+    error: Option<String>,
+    report_href: String,
+    rows: Vec<ReportRow>,
+}
+
+async fn bulk_run(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((authority, run)): Path<(String, String)>,
+) -> Response {
+    let result = run_page(&ctx, &state, &authority, &run).await;
+    ctx.respond(result)
+}
+
+async fn run_page(
+    ctx: &Ctx,
+    state: &AppState,
+    authority: &str,
+    run: &str,
+) -> Result<Response, Failure> {
+    let (authority, _) = tenant(ctx, state, authority, Action::ProgramsRead).await?;
+    let run = state.store.run(authority.id, uuid(run)?).await?;
+    let running = run.status == "running";
+    let count = |key: &str, n: i64| fact(ctx, key, n.to_string());
+    let facts = vec![
+        fact(ctx, "portal-officer-run-file", run.file_name.clone()),
+        fact(
+            ctx,
+            "portal-officer-run-progress",
+            message(
+                ctx.locale,
+                "portal-officer-run-rows",
+                &[
+                    ("done", run.rows_done.into()),
+                    ("total", run.rows_total.into()),
+                ],
+            ),
+        ),
+        count("portal-officer-run-issued", run.issued),
+        count("portal-officer-run-waitlisted", run.waitlisted),
+        count("portal-officer-run-already", run.already),
+        count("portal-officer-run-refused", run.refused),
+    ];
+    // Rows that need the officer's attention: every refusal, with each reason on its own line.
+    let mut rows = Vec::new();
+    for row in state.store.run_rows(authority.id, run.id).await? {
+        if row.outcome == "issued" || row.outcome == "already_issued" {
+            continue;
+        }
+        let outcome = ctx.t(&format!(
+            "portal-officer-outcome-word-{}",
+            row.outcome.replace('_', "-")
+        ));
+        let details = row.details();
+        if details.is_empty() {
+            rows.push(ReportRow {
+                line: row.line,
+                outcome: outcome.clone(),
+                field: String::new(),
+                message: String::new(),
+            });
+        }
+        for (field, text) in details {
+            rows.push(ReportRow {
+                line: row.line,
+                outcome: outcome.clone(),
+                field,
+                message: text,
+            });
+        }
+    }
+    let title = if running {
+        ctx.t("portal-officer-run-title-running")
+    } else {
+        ctx.t("portal-officer-run-title-done")
+    };
+    let page = RunPage {
+        layout: ctx.layout(title),
+        back: format!("/cabinet/officer/{}/issuance", authority.id),
+        here: format!("/cabinet/officer/{}/issuance/{}", authority.id, run.id),
+        running,
+        facts,
+        error: run
+            .error
+            .as_ref()
+            .map(|_| ctx.t("portal-officer-run-failed")),
+        report_href: format!(
+            "/api/v1/authorities/{}/issuance-runs/{}/report.csv",
+            authority.id, run.id
+        ),
+        rows,
+    };
+    html(&page)
+}
+
 #[cfg(test)]
 mod tests {
     use socert_domain::Locale;
@@ -1068,6 +1355,9 @@ mod tests {
         }
         for outcome in ["issued", "already-issued", "waitlisted"] {
             keys.push(format!("portal-officer-outcome-{outcome}"));
+        }
+        for outcome in ["waitlisted", "refused"] {
+            keys.push(format!("portal-officer-outcome-word-{outcome}"));
         }
         for locale in Locale::ALL {
             for key in &keys {

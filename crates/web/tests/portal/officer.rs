@@ -17,6 +17,29 @@ fn post_en(path: &str, cookie: &str, body: &str) -> Request<Body> {
     request
 }
 
+/// A multipart form as a browser sends it: text fields, then the file.
+fn multipart_post(path: &str, cookie: &str, fields: &[(&str, &str)], file: &str) -> Request<Body> {
+    let boundary = "----socert-test-boundary";
+    let mut body = String::new();
+    for (name, value) in fields {
+        body.push_str(&format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+        ));
+    }
+    body.push_str(&format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"people.csv\"\r\nContent-Type: text/csv\r\n\r\n{file}\r\n--{boundary}--\r\n"
+    ));
+    Request::post(path)
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .header(header::COOKIE, cookie)
+        .header(header::ACCEPT_LANGUAGE, "en")
+        .body(Body::from(body))
+        .unwrap()
+}
+
 /// A funded program in Khabarovsk for everyone of 18 and over, and one person on file; returns
 /// (authority, program, recipient, the person's SNILS).
 async fn a_program_and_a_person(app: &TestApp, serial: u32) -> (String, String, String, String) {
@@ -209,5 +232,49 @@ on_both_backends! {
         assert_eq!(app.send_raw(get_en(&file, &auditor)).await.status, StatusCode::FORBIDDEN);
         let other = session_cookie(&app.login("officer@krasnoyarsk.demo").await);
         assert_eq!(app.send_raw(get_en(&file, &other)).await.status, StatusCode::NOT_FOUND);
+    }
+
+    async fn an_officer_uploads_a_list_and_sees_the_row_that_was_refused(app: TestApp) {
+        let (khabarovsk, program, _, _) = a_program_and_a_person(&app, 2).await;
+        let officer = session_cookie(&app.login("officer@khabarovsk.demo").await);
+        let form = format!("/cabinet/officer/{khabarovsk}/issuance");
+        let page = text(&app.send_raw(get_en(&form, &officer)).await);
+        assert_eq!(h1(&page), "Issue certificates from a file");
+        assert!(page.contains("enctype=\"multipart/form-data\""));
+        let csrf = hidden(&page, "csrf");
+        let file = format!(
+            "last_name,first_name,middle_name,birth_date,national_id,municipality,address,phone,email,categories\n\
+             Орлова,Нина,Петровна,1951-01-02,{},08701000,г. Хабаровск,,,\n\
+             Белов,Иван,,1952-02-03,12345678900,08701000,г. Хабаровск,,,\n",
+            snils(700_100_001)
+        );
+
+        // Without the session's token nothing is uploaded; without a file, the field says so.
+        let forged = app.send_raw(multipart_post(&form, &officer, &[("program", &program)], &file)).await;
+        assert_eq!(forged.status, StatusCode::FORBIDDEN);
+        let empty = app.send_raw(multipart_post(&form, &officer, &[("csrf", &csrf), ("program", &program)], "")).await;
+        assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(text(&empty).contains("aria-describedby=\"file-hint file-error\""));
+        let unreadable = app.send_raw(multipart_post(&form, &officer, &[("csrf", &csrf), ("program", &program)], "name\nx\n")).await;
+        assert_eq!(unreadable.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(text(&unreadable).contains("cannot be read as a list of recipients"));
+
+        let started = app.send_raw(multipart_post(&form, &officer, &[("csrf", &csrf), ("program", &program)], &file)).await;
+        assert_eq!(started.status, StatusCode::SEE_OTHER, "{}", text(&started));
+        let run = started.header("location").unwrap().to_owned();
+        assert!(run.starts_with(&format!("{form}/")));
+        let mut page = String::new();
+        for _ in 0..100 {
+            page = text(&app.send_raw(get_en(&run, &officer)).await);
+            if page.contains("Issuance finished") {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        assert_eq!(h1(&page), "Issuance finished", "{page}");
+        assert!(page.contains("2 of 2"), "{page}");
+        // The bad row is listed with its field; the good one needs no attention.
+        assert!(page.contains("<th scope=\"row\" class=\"num\">3</th><td>refused</td><td>national_id</td>"), "{page}");
+        assert!(!page.contains("<th scope=\"row\" class=\"num\">2</th>"));
     }
 }
