@@ -29,6 +29,7 @@ use crate::AppState;
 use crate::api::issuance::start_issuance;
 use crate::api::programs::{issue_one, refusal_dtos};
 use crate::api::registry::decide_admission;
+use crate::api::settlement::{resolve_delivery, settle_period};
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::i18n::{category_name, format_date, message, status_name};
@@ -55,6 +56,18 @@ pub fn routes() -> Router<AppState> {
             get(bulk_form).post(bulk_upload),
         )
         .route("/cabinet/officer/{authority}/issuance/{run}", get(bulk_run))
+        .route(
+            "/cabinet/officer/{authority}/settlement",
+            get(settlement).post(settle),
+        )
+        .route(
+            "/cabinet/officer/{authority}/settlement/{batch}",
+            get(batch).post(pay),
+        )
+        .route(
+            "/cabinet/officer/{authority}/deliveries/{record}",
+            axum::routing::post(resolve),
+        )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -275,6 +288,10 @@ async fn dashboard_page(ctx: &Ctx, state: &AppState) -> Result<Response, Failure
                 label: ctx.t("portal-officer-link-bulk"),
             });
         }
+        links.push(Link {
+            href: format!("{base}/settlement"),
+            label: ctx.t("portal-officer-link-settlement"),
+        });
         if may(principal, Action::RecipientsManage, authority.id).is_some() {
             links.push(Link {
                 href: format!("{base}/recipients"),
@@ -1326,6 +1343,441 @@ async fn run_page(
     html(&page)
 }
 
+// ---------------------------------------------------------------------------------------------
+// Settlement
+// ---------------------------------------------------------------------------------------------
+
+pub struct BatchRow {
+    pub href: String,
+    pub period_to: String,
+    pub status: String,
+    pub total: String,
+    pub payments: i64,
+    pub claims: i64,
+    pub paid_on: String,
+}
+
+pub struct DisputeRow {
+    pub action: String,
+    pub provider: String,
+    pub delivered_on: String,
+    pub units: i64,
+    pub reason: String,
+}
+
+#[derive(Template)]
+#[template(path = "portal/officer_settlement.html")]
+struct SettlementPage {
+    layout: Layout,
+    authority: String,
+    action: String,
+    csrf: String,
+    /// False for a reader who may look but not settle (an auditor).
+    manages: bool,
+    /// Generated with the form: sending it twice settles once.
+    key: String,
+    period_to: String,
+    period_error: Option<String>,
+    open_claims: usize,
+    batches: Vec<BatchRow>,
+    disputes: Vec<DisputeRow>,
+    resolved: bool,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct ResolvedQuery {
+    resolved: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct SettleForm {
+    csrf: Option<String>,
+    key: Option<String>,
+    period_to: Option<String>,
+}
+
+async fn settlement(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(authority): Path<String>,
+    query: Result<Query<ResolvedQuery>, QueryRejection>,
+) -> Response {
+    let resolved = query.ok().is_some_and(|Query(q)| q.resolved.is_some());
+    let result = settlement_page(
+        &ctx,
+        &state,
+        &authority,
+        StatusCode::OK,
+        None,
+        None,
+        resolved,
+    )
+    .await;
+    ctx.respond(result)
+}
+
+fn batch_status(ctx: &Ctx, status: &str) -> String {
+    ctx.t(&format!("portal-officer-batch-{status}"))
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn settlement_page(
+    ctx: &Ctx,
+    state: &AppState,
+    authority: &str,
+    status: StatusCode,
+    period_to: Option<String>,
+    period_error: Option<String>,
+    resolved: bool,
+) -> Result<Response, Failure> {
+    let (authority, _) = tenant(ctx, state, authority, Action::ProgramsRead).await?;
+    let principal = signed_in(ctx)?;
+    let manages = may(principal, Action::ProgramsManage, authority.id).is_some();
+    let open_claims = state.store.open_claims(authority.id).await?.len();
+    let batches = state
+        .store
+        .batches(authority.id)
+        .await?
+        .into_iter()
+        .map(|b| BatchRow {
+            href: format!("/cabinet/officer/{}/settlement/{}", authority.id, b.id),
+            period_to: format_date(ctx.locale, b.period_to),
+            status: batch_status(ctx, &b.status),
+            total: ctx.money(b.total),
+            payments: b.payments,
+            claims: b.claims,
+            paid_on: b
+                .paid_on
+                .map(|d| format_date(ctx.locale, d))
+                .unwrap_or_default(),
+        })
+        .collect();
+    let mut disputes = Vec::new();
+    for r in state.store.disputed_deliveries(authority.id).await? {
+        let provider = state.store.provider(r.provider_id).await?;
+        disputes.push(DisputeRow {
+            action: format!("/cabinet/officer/{}/deliveries/{}", authority.id, r.id),
+            provider: provider.details.short_name,
+            delivered_on: format_date(ctx.locale, r.delivered_on),
+            units: r.units.count(),
+            reason: r.dispute_reason.unwrap_or_default(),
+        });
+    }
+    let title = if period_error.is_some() {
+        ctx.t("portal-officer-settlement-title-error")
+    } else {
+        ctx.t("portal-officer-settlement-title")
+    };
+    let page = SettlementPage {
+        layout: ctx.layout(title),
+        authority: authority.names.get(ctx.locale).to_owned(),
+        action: format!("/cabinet/officer/{}/settlement", authority.id),
+        csrf: csrf(ctx),
+        manages,
+        key: format!("portal-settle-{}", Uuid::now_v7()),
+        period_to: period_to.unwrap_or_else(|| crate::api::dto::today_in(&authority).to_string()),
+        period_error,
+        open_claims,
+        batches,
+        disputes,
+        resolved,
+    };
+    Ok((status, html(&page)?).into_response())
+}
+
+async fn settle(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(authority): Path<String>,
+    form: Result<Form<SettleForm>, FormRejection>,
+) -> Response {
+    let form = form.map(|Form(f)| f).unwrap_or_default();
+    let result = settle_submit(&ctx, &state, &authority, form).await;
+    ctx.respond(result)
+}
+
+async fn settle_submit(
+    ctx: &Ctx,
+    state: &AppState,
+    authority_text: &str,
+    form: SettleForm,
+) -> Result<Response, Failure> {
+    let (authority, role) = tenant(ctx, state, authority_text, Action::ProgramsManage).await?;
+    check_csrf(ctx, form.csrf.as_deref())?;
+    let typed = form.period_to.unwrap_or_default().trim().to_owned();
+    let again = |typed: String, error: String| async move {
+        settlement_page(
+            ctx,
+            state,
+            authority_text,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some(typed),
+            Some(error),
+            false,
+        )
+        .await
+    };
+    let Ok(period_to) = crate::api::dto::parse_date("period_to", &typed) else {
+        return again(typed, ctx.t("portal-officer-error-date")).await;
+    };
+    // A form without its key (or with a spoiled one) is not sent by our page.
+    let key = form
+        .key
+        .as_deref()
+        .and_then(|k| socert_domain::ledger::IdempotencyKey::parse(k).ok())
+        .ok_or(Failure::Forbidden)?;
+    match settle_period(state, authority.id, period_to, &key, &ctx.actor(role)).await {
+        Ok(detail) => Ok(Redirect::to(&format!(
+            "/cabinet/officer/{}/settlement/{}",
+            authority.id, detail.batch.id
+        ))
+        .into_response()),
+        Err(ApiError::Refused { .. }) => {
+            again(typed, ctx.t("portal-officer-error-nothing-to-settle")).await
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct ResolveForm {
+    csrf: Option<String>,
+    event: Option<String>,
+}
+
+async fn resolve(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((authority, record)): Path<(String, String)>,
+    form: Result<Form<ResolveForm>, FormRejection>,
+) -> Response {
+    let form = form.map(|Form(f)| f).unwrap_or_default();
+    let result = resolve_submit(&ctx, &state, &authority, &record, form).await;
+    ctx.respond(result)
+}
+
+async fn resolve_submit(
+    ctx: &Ctx,
+    state: &AppState,
+    authority: &str,
+    record: &str,
+    form: ResolveForm,
+) -> Result<Response, Failure> {
+    let (authority, role) = tenant(ctx, state, authority, Action::ProgramsManage).await?;
+    check_csrf(ctx, form.csrf.as_deref())?;
+    let record = uuid(record)?;
+    let event = form.event.unwrap_or_default();
+    match resolve_delivery(state, authority.id, record, &event, &ctx.actor(role)).await {
+        // Resolved now, or by someone else a moment ago: either way the list shows where it stands.
+        Ok(_) | Err(ApiError::Refused { .. } | ApiError::Invalid { .. }) => {}
+        Err(err) => return Err(err.into()),
+    }
+    Ok(Redirect::to(&format!(
+        "/cabinet/officer/{}/settlement?resolved=1",
+        authority.id
+    ))
+    .into_response())
+}
+
+pub struct PaymentRow {
+    pub provider: String,
+    pub tax_id: String,
+    pub bank_account: String,
+    pub amount: String,
+    pub lines: i64,
+}
+
+#[derive(Template)]
+#[template(path = "portal/officer_batch.html")]
+struct BatchPage {
+    layout: Layout,
+    back: String,
+    action: String,
+    csrf: String,
+    facts: Vec<Fact>,
+    csv_href: String,
+    xlsx_href: String,
+    payments: Vec<PaymentRow>,
+    /// The payment form, while the batch is open and the reader may record it.
+    payable: bool,
+    paid_on: String,
+    bank_reference: String,
+    paid_on_error: Option<String>,
+    reference_error: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct PayForm {
+    csrf: Option<String>,
+    paid_on: Option<String>,
+    bank_reference: Option<String>,
+}
+
+#[derive(Default)]
+struct PayEcho {
+    paid_on: Option<String>,
+    bank_reference: String,
+    paid_on_error: Option<String>,
+    reference_error: Option<String>,
+}
+
+async fn batch(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((authority, id)): Path<(String, String)>,
+) -> Response {
+    let result = batch_page(
+        &ctx,
+        &state,
+        &authority,
+        &id,
+        StatusCode::OK,
+        PayEcho::default(),
+    )
+    .await;
+    ctx.respond(result)
+}
+
+async fn batch_page(
+    ctx: &Ctx,
+    state: &AppState,
+    authority: &str,
+    id: &str,
+    status: StatusCode,
+    echo: PayEcho,
+) -> Result<Response, Failure> {
+    let (authority, _) = tenant(ctx, state, authority, Action::ProgramsRead).await?;
+    let detail = state.store.batch(authority.id, uuid(id)?).await?;
+    let b = &detail.batch;
+    let mut facts = vec![
+        fact(
+            ctx,
+            "portal-officer-batch-period",
+            format_date(ctx.locale, b.period_to),
+        ),
+        fact(ctx, "portal-officer-status", batch_status(ctx, &b.status)),
+        fact(ctx, "portal-officer-batch-total", ctx.money(b.total)),
+        fact(ctx, "portal-officer-batch-claims", b.claims.to_string()),
+    ];
+    if let Some(paid_on) = b.paid_on {
+        facts.push(fact(
+            ctx,
+            "portal-officer-batch-paid-on",
+            format_date(ctx.locale, paid_on),
+        ));
+    }
+    if let Some(reference) = &b.bank_reference {
+        facts.push(fact(
+            ctx,
+            "portal-officer-batch-reference",
+            reference.clone(),
+        ));
+    }
+    let payments = detail
+        .payments
+        .iter()
+        .map(|p| PaymentRow {
+            provider: p.provider_name.clone(),
+            tax_id: p.tax_id.clone(),
+            bank_account: p.bank_account.clone(),
+            amount: ctx.money(p.total),
+            lines: p.lines,
+        })
+        .collect();
+    let principal = signed_in(ctx)?;
+    let payable =
+        b.status == "open" && may(principal, Action::ProgramsManage, authority.id).is_some();
+    let title = if echo.paid_on_error.is_some() || echo.reference_error.is_some() {
+        ctx.t("portal-officer-batch-title-error")
+    } else {
+        ctx.t("portal-officer-batch-title")
+    };
+    let api = format!("/api/v1/authorities/{}/settlements/{}", authority.id, b.id);
+    let page = BatchPage {
+        layout: ctx.layout(title),
+        back: format!("/cabinet/officer/{}/settlement", authority.id),
+        action: format!("/cabinet/officer/{}/settlement/{}", authority.id, b.id),
+        csrf: csrf(ctx),
+        facts,
+        csv_href: format!("{api}/register.csv"),
+        xlsx_href: format!("{api}/register.xlsx"),
+        payments,
+        payable,
+        paid_on: echo
+            .paid_on
+            .unwrap_or_else(|| crate::api::dto::today_in(&authority).to_string()),
+        bank_reference: echo.bank_reference,
+        paid_on_error: echo.paid_on_error,
+        reference_error: echo.reference_error,
+    };
+    Ok((status, html(&page)?).into_response())
+}
+
+async fn pay(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((authority, id)): Path<(String, String)>,
+    form: Result<Form<PayForm>, FormRejection>,
+) -> Response {
+    let form = form.map(|Form(f)| f).unwrap_or_default();
+    let result = pay_submit(&ctx, &state, &authority, &id, form).await;
+    ctx.respond(result)
+}
+
+async fn pay_submit(
+    ctx: &Ctx,
+    state: &AppState,
+    authority_text: &str,
+    id_text: &str,
+    form: PayForm,
+) -> Result<Response, Failure> {
+    let (authority, role) = tenant(ctx, state, authority_text, Action::ProgramsManage).await?;
+    check_csrf(ctx, form.csrf.as_deref())?;
+    let id = uuid(id_text)?;
+    let typed = form.paid_on.unwrap_or_default().trim().to_owned();
+    let reference = form.bank_reference.unwrap_or_default().trim().to_owned();
+    let paid_on = crate::api::dto::parse_date("paid_on", &typed).ok();
+    if paid_on.is_none() || reference.is_empty() {
+        let echo = PayEcho {
+            paid_on_error: paid_on
+                .is_none()
+                .then(|| ctx.t("portal-officer-error-date")),
+            reference_error: reference
+                .is_empty()
+                .then(|| ctx.t("portal-officer-error-reference")),
+            paid_on: Some(typed),
+            bank_reference: reference,
+        };
+        return batch_page(
+            ctx,
+            state,
+            authority_text,
+            id_text,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            echo,
+        )
+        .await;
+    }
+    let paid_on = paid_on.ok_or(Failure::Internal)?;
+    match state
+        .store
+        .mark_paid(authority.id, id, paid_on, &reference, &ctx.actor(role))
+        .await
+    {
+        // Paid now, or recorded by someone else already: the page shows it either way.
+        Ok(_)
+        | Err(socert_store::Error::Refused {
+            code: "already_paid",
+            ..
+        }) => Ok(Redirect::to(&format!(
+            "/cabinet/officer/{}/settlement/{id}",
+            authority.id
+        ))
+        .into_response()),
+        Err(err) => Err(err.into()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use socert_domain::Locale;
@@ -1355,6 +1807,9 @@ mod tests {
         }
         for outcome in ["issued", "already-issued", "waitlisted"] {
             keys.push(format!("portal-officer-outcome-{outcome}"));
+        }
+        for status in ["open", "paid"] {
+            keys.push(format!("portal-officer-batch-{status}"));
         }
         for outcome in ["waitlisted", "refused"] {
             keys.push(format!("portal-officer-outcome-word-{outcome}"));

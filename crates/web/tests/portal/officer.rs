@@ -277,4 +277,37 @@ on_both_backends! {
         assert!(page.contains("<th scope=\"row\" class=\"num\">3</th><td>refused</td><td>national_id</td>"), "{page}");
         assert!(!page.contains("<th scope=\"row\" class=\"num\">2</th>"));
     }
+
+    async fn settling_a_period_with_nothing_to_pay_says_so_next_to_the_date(app: TestApp) {
+        let khabarovsk = app.authority("27").await;
+        let officer = session_cookie(&app.login("officer@khabarovsk.demo").await);
+        let path = format!("/cabinet/officer/{khabarovsk}/settlement");
+        let page = text(&app.send_raw(get_en(&path, &officer)).await);
+        assert_eq!(h1(&page), "Settlement with providers");
+        assert!(page.contains("No payment batches yet."));
+        assert!(page.contains("No delivery is disputed."));
+        let csrf = hidden(&page, "csrf");
+        let key = hidden(&page, "key");
+        assert!(key.starts_with("portal-settle-"));
+
+        let nothing = app.send_raw(post_en(&path, &officer, &format!("csrf={csrf}&key={key}&period_to=2026-12-01"))).await;
+        assert_eq!(nothing.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let page = text(&nothing);
+        assert!(page.contains("aria-describedby=\"period_to-hint period_to-error\""), "{page}");
+        assert!(page.contains("No approved claim of a period ending by this date"));
+        assert!(page.contains("value=\"2026-12-01\""));
+        let bad = app.send_raw(post_en(&path, &officer, &format!("csrf={csrf}&key={key}&period_to=yesterday"))).await;
+        assert!(text(&bad).contains("Give a date"));
+        let keyless = app.send_raw(post_en(&path, &officer, &format!("csrf={csrf}&period_to=2026-12-01"))).await;
+        assert_eq!(keyless.status, StatusCode::FORBIDDEN);
+
+        // An auditor reads the page but is offered no form; an unknown batch is not found.
+        let auditor = session_cookie(&app.login("auditor@khabarovsk.demo").await);
+        let page = text(&app.send_raw(get_en(&path, &auditor)).await);
+        assert!(!page.contains("name=\"period_to\""));
+        let refused = app.send_raw(post_en(&path, &auditor, &format!("csrf={}&key={key}&period_to=2026-12-01", hidden(&page, "csrf")))).await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN);
+        let missing = app.send_raw(get_en(&format!("{path}/{}", uuid::Uuid::now_v7()), &officer)).await;
+        assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    }
 }
