@@ -429,3 +429,31 @@ portal-officer-pay = Record the bank's payment
 portal-officer-batch-reference = Bank's reference of the payment order
 portal-officer-pay-button = Mark the batch paid
 portal-officer-error-reference = Give the bank's reference of the payment order.
+portal-officer-link-complaints = Complaints
+portal-officer-complaint-open = New
+portal-officer-complaint-in-review = In review
+portal-officer-complaint-upheld = Upheld
+portal-officer-complaint-dismissed = Dismissed
+portal-officer-complaint-withdrawn = Withdrawn
+portal-officer-complaint-statuses = Complaints by status
+# $status: the status of the complaints listed, as a tab names it.
+portal-officer-complaints-title = Complaints: { $status }
+portal-officer-complaint-filed = Filed on
+portal-officer-complaint-age = Waiting
+# $count: whole days since the complaint was filed.
+portal-officer-days = { $count ->
+        [one] { $count } day
+       *[other] { $count } days
+    }
+portal-officer-complaint-title = Complaint
+portal-officer-complaint-title-error = Error: complaint
+portal-officer-back-to-complaints = Back to the complaints
+portal-officer-complaint-response = Response given
+portal-officer-complaint-words = What the recipient wrote
+portal-officer-complaint-closed = This complaint is closed.
+portal-officer-complaint-event-start-review = Start reviewing it
+portal-officer-complaint-event-uphold = Uphold: the complaint is justified
+portal-officer-complaint-event-dismiss = Dismiss: the complaint is not justified
+portal-officer-response-label = Response to the recipient
+portal-officer-response-hint = Required to uphold or dismiss. The recipient reads it in their notifications.
+portal-officer-error-response = Write the response the recipient will read.

@@ -446,3 +446,32 @@ portal-officer-pay = Отметить оплату банком
 portal-officer-batch-reference = Номер платёжного поручения
 portal-officer-pay-button = Отметить реестр оплаченным
 portal-officer-error-reference = Укажите номер платёжного поручения.
+portal-officer-link-complaints = Жалобы
+portal-officer-complaint-open = Новые
+portal-officer-complaint-in-review = На рассмотрении
+portal-officer-complaint-upheld = Удовлетворены
+portal-officer-complaint-dismissed = Отклонены
+portal-officer-complaint-withdrawn = Отозваны
+portal-officer-complaint-statuses = Жалобы по статусу
+# $status: статус жалоб в списке.
+portal-officer-complaints-title = Жалобы: { $status }
+portal-officer-complaint-filed = Дата подачи
+portal-officer-complaint-age = Ожидает
+# $count: полных дней с подачи жалобы.
+portal-officer-days = { $count ->
+        [one] { $count } день
+        [few] { $count } дня
+       *[many] { $count } дней
+    }
+portal-officer-complaint-title = Жалоба
+portal-officer-complaint-title-error = Ошибка: жалоба
+portal-officer-back-to-complaints = К списку жалоб
+portal-officer-complaint-response = Данный ответ
+portal-officer-complaint-words = Текст жалобы
+portal-officer-complaint-closed = Жалоба закрыта.
+portal-officer-complaint-event-start-review = Начать рассмотрение
+portal-officer-complaint-event-uphold = Удовлетворить: жалоба обоснована
+portal-officer-complaint-event-dismiss = Отклонить: жалоба не обоснована
+portal-officer-response-label = Ответ получателю
+portal-officer-response-hint = Обязателен, чтобы удовлетворить или отклонить жалобу. Получатель прочтёт его в уведомлениях.
+portal-officer-error-response = Напишите ответ, который прочтёт получатель.

@@ -446,3 +446,32 @@ portal-officer-pay = Позначити оплату банком
 portal-officer-batch-reference = Номер платіжного доручення
 portal-officer-pay-button = Позначити реєстр сплаченим
 portal-officer-error-reference = Зазначте номер платіжного доручення.
+portal-officer-link-complaints = Скарги
+portal-officer-complaint-open = Нові
+portal-officer-complaint-in-review = На розгляді
+portal-officer-complaint-upheld = Задоволені
+portal-officer-complaint-dismissed = Відхилені
+portal-officer-complaint-withdrawn = Відкликані
+portal-officer-complaint-statuses = Скарги за статусом
+# $status: статус скарг у списку.
+portal-officer-complaints-title = Скарги: { $status }
+portal-officer-complaint-filed = Дата подання
+portal-officer-complaint-age = Очікує
+# $count: повних днів від подання скарги.
+portal-officer-days = { $count ->
+        [one] { $count } день
+        [few] { $count } дні
+       *[many] { $count } днів
+    }
+portal-officer-complaint-title = Скарга
+portal-officer-complaint-title-error = Помилка: скарга
+portal-officer-back-to-complaints = До списку скарг
+portal-officer-complaint-response = Надана відповідь
+portal-officer-complaint-words = Текст скарги
+portal-officer-complaint-closed = Скаргу закрито.
+portal-officer-complaint-event-start-review = Почати розгляд
+portal-officer-complaint-event-uphold = Задовольнити: скарга обґрунтована
+portal-officer-complaint-event-dismiss = Відхилити: скарга не обґрунтована
+portal-officer-response-label = Відповідь отримувачу
+portal-officer-response-hint = Обов'язкова, щоб задовольнити або відхилити скаргу. Отримувач прочитає її в повідомленнях.
+portal-officer-error-response = Напишіть відповідь, яку прочитає отримувач.

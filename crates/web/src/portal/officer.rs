@@ -15,6 +15,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use serde::Deserialize;
+use socert_domain::feedback::ComplaintStatus;
 use socert_domain::identity::{Action, Decision, Principal, Role};
 use socert_domain::program::NationalId;
 use socert_domain::registry::{AdmissionEvent, AdmissionStatus};
@@ -26,6 +27,7 @@ use uuid::Uuid;
 use super::public::{Fact, fact};
 use super::{Ctx, Failure, Layout, html};
 use crate::AppState;
+use crate::api::feedback::complaint_event;
 use crate::api::issuance::start_issuance;
 use crate::api::programs::{issue_one, refusal_dtos};
 use crate::api::registry::decide_admission;
@@ -67,6 +69,11 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/cabinet/officer/{authority}/deliveries/{record}",
             axum::routing::post(resolve),
+        )
+        .route("/cabinet/officer/{authority}/complaints", get(complaints))
+        .route(
+            "/cabinet/officer/{authority}/complaints/{complaint}",
+            get(complaint).post(decide_complaint),
         )
 }
 
@@ -296,6 +303,10 @@ async fn dashboard_page(ctx: &Ctx, state: &AppState) -> Result<Response, Failure
             links.push(Link {
                 href: format!("{base}/recipients"),
                 label: ctx.t("portal-officer-link-recipients"),
+            });
+            links.push(Link {
+                href: format!("{base}/complaints"),
+                label: ctx.t("portal-officer-link-complaints"),
             });
         }
         boards.push(Board {
@@ -1778,6 +1789,298 @@ async fn pay_submit(
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Complaints
+// ---------------------------------------------------------------------------------------------
+
+fn complaint_status(ctx: &Ctx, status: ComplaintStatus) -> String {
+    ctx.t(&format!(
+        "portal-officer-complaint-{}",
+        status.as_str().replace('_', "-")
+    ))
+}
+
+pub struct ComplaintRow {
+    pub href: String,
+    pub filed: String,
+    pub provider: String,
+    pub status: String,
+    pub age: String,
+}
+
+#[derive(Template)]
+#[template(path = "portal/officer_complaints.html")]
+struct ComplaintsPage {
+    layout: Layout,
+    authority: String,
+    tabs: Vec<Tab>,
+    rows: Vec<ComplaintRow>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct StatusQuery {
+    status: Option<String>,
+}
+
+async fn complaints(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(authority): Path<String>,
+    query: Result<Query<StatusQuery>, QueryRejection>,
+) -> Response {
+    let status = query.ok().and_then(|Query(q)| q.status);
+    let result = complaints_page(&ctx, &state, &authority, status.as_deref()).await;
+    ctx.respond(result)
+}
+
+async fn complaints_page(
+    ctx: &Ctx,
+    state: &AppState,
+    authority: &str,
+    status: Option<&str>,
+) -> Result<Response, Failure> {
+    let (authority, _) = tenant(ctx, state, authority, Action::RecipientsManage).await?;
+    let status = status
+        .and_then(|s| s.parse::<ComplaintStatus>().ok())
+        .unwrap_or(ComplaintStatus::Open);
+    // The queue shows no complaint's words: those are read, and audited, one at a time.
+    let now = socert_domain::Timestamp::now();
+    let mut rows = Vec::new();
+    for c in state
+        .store
+        .complaints_of_authority(authority.id, Some(status))
+        .await?
+    {
+        let provider = state.store.provider(c.provider_id).await?;
+        let days = (now.as_second() - c.created_at.as_second()) / 86_400;
+        rows.push(ComplaintRow {
+            href: format!("/cabinet/officer/{}/complaints/{}", authority.id, c.id),
+            filed: format_date(ctx.locale, authority.date_at(c.created_at)),
+            provider: provider.details.short_name,
+            status: complaint_status(ctx, c.status),
+            age: message(ctx.locale, "portal-officer-days", &[("count", days.into())]),
+        });
+    }
+    let tabs = ComplaintStatus::ALL
+        .iter()
+        .map(|s| Tab {
+            href: format!(
+                "/cabinet/officer/{}/complaints?status={}",
+                authority.id,
+                s.as_str()
+            ),
+            label: complaint_status(ctx, *s),
+            current: *s == status,
+        })
+        .collect();
+    let page = ComplaintsPage {
+        layout: ctx.layout(message(
+            ctx.locale,
+            "portal-officer-complaints-title",
+            &[("status", complaint_status(ctx, status).into())],
+        )),
+        authority: authority.names.get(ctx.locale).to_owned(),
+        tabs,
+        rows,
+    };
+    html(&page)
+}
+
+#[derive(Template)]
+#[template(path = "portal/officer_complaint.html")]
+struct ComplaintPage {
+    layout: Layout,
+    back: String,
+    action: String,
+    csrf: String,
+    facts: Vec<Fact>,
+    text: String,
+    events: Vec<EventChoice>,
+    response: String,
+    event_error: Option<String>,
+    response_error: Option<String>,
+    decided: bool,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct ComplaintForm {
+    csrf: Option<String>,
+    event: Option<String>,
+    response: Option<String>,
+}
+
+#[derive(Default)]
+struct ComplaintEcho {
+    event: Option<String>,
+    response: String,
+    event_error: Option<String>,
+    response_error: Option<String>,
+    decided: bool,
+}
+
+const COMPLAINT_EVENTS: [&str; 3] = ["start_review", "uphold", "dismiss"];
+
+async fn complaint(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((authority, id)): Path<(String, String)>,
+    query: Result<Query<DecidedQuery>, QueryRejection>,
+) -> Response {
+    let echo = ComplaintEcho {
+        decided: query.ok().is_some_and(|Query(q)| q.decided.is_some()),
+        ..ComplaintEcho::default()
+    };
+    let result = complaint_page(&ctx, &state, &authority, &id, StatusCode::OK, echo).await;
+    ctx.respond(result)
+}
+
+async fn complaint_page(
+    ctx: &Ctx,
+    state: &AppState,
+    authority: &str,
+    id: &str,
+    status: StatusCode,
+    echo: ComplaintEcho,
+) -> Result<Response, Failure> {
+    let (authority, role) = tenant(ctx, state, authority, Action::RecipientsManage).await?;
+    // The recipient's words: the read is recorded, as the API's is.
+    let c = state
+        .store
+        .complaint(authority.id, uuid(id)?, Some(&ctx.actor(role)))
+        .await?;
+    let provider = state.store.provider(c.provider_id).await?;
+    let mut facts = vec![
+        fact(ctx, "portal-officer-provider", provider.details.short_name),
+        fact(
+            ctx,
+            "portal-officer-status",
+            complaint_status(ctx, c.status),
+        ),
+        fact(
+            ctx,
+            "portal-officer-complaint-filed",
+            format_date(ctx.locale, authority.date_at(c.created_at)),
+        ),
+    ];
+    if let Some(response) = &c.response {
+        facts.push(fact(
+            ctx,
+            "portal-officer-complaint-response",
+            response.clone(),
+        ));
+    }
+    let events = COMPLAINT_EVENTS
+        .into_iter()
+        .filter(|word| {
+            complaint_event(word, "-".to_owned()).is_ok_and(|event| c.status.apply(&event).is_ok())
+        })
+        .map(|word| EventChoice {
+            value: word,
+            label: ctx.t(&format!(
+                "portal-officer-complaint-event-{}",
+                word.replace('_', "-")
+            )),
+            checked: echo.event.as_deref() == Some(word),
+        })
+        .collect();
+    let title = if echo.event_error.is_some() || echo.response_error.is_some() {
+        ctx.t("portal-officer-complaint-title-error")
+    } else {
+        ctx.t("portal-officer-complaint-title")
+    };
+    let page = ComplaintPage {
+        layout: ctx.layout(title),
+        back: format!("/cabinet/officer/{}/complaints", authority.id),
+        action: format!("/cabinet/officer/{}/complaints/{}", authority.id, c.id),
+        csrf: csrf(ctx),
+        facts,
+        text: c.body,
+        events,
+        response: echo.response,
+        event_error: echo.event_error,
+        response_error: echo.response_error,
+        decided: echo.decided,
+    };
+    Ok((status, html(&page)?).into_response())
+}
+
+async fn decide_complaint(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((authority, id)): Path<(String, String)>,
+    form: Result<Form<ComplaintForm>, FormRejection>,
+) -> Response {
+    let form = form.map(|Form(f)| f).unwrap_or_default();
+    let result = complaint_submit(&ctx, &state, &authority, &id, form).await;
+    ctx.respond(result)
+}
+
+async fn complaint_submit(
+    ctx: &Ctx,
+    state: &AppState,
+    authority_text: &str,
+    id_text: &str,
+    form: ComplaintForm,
+) -> Result<Response, Failure> {
+    let (authority, role) = tenant(ctx, state, authority_text, Action::RecipientsManage).await?;
+    check_csrf(ctx, form.csrf.as_deref())?;
+    let id = uuid(id_text)?;
+    let response = form.response.unwrap_or_default().trim().to_owned();
+    let word = form
+        .event
+        .filter(|w| COMPLAINT_EVENTS.contains(&w.as_str()));
+    let again = |echo: ComplaintEcho| async move {
+        complaint_page(
+            ctx,
+            state,
+            authority_text,
+            id_text,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            echo,
+        )
+        .await
+    };
+    let Some(word) = word else {
+        return again(ComplaintEcho {
+            response,
+            event_error: Some(ctx.t("portal-officer-error-event")),
+            ..ComplaintEcho::default()
+        })
+        .await;
+    };
+    if word != "start_review" && response.is_empty() {
+        return again(ComplaintEcho {
+            event: Some(word),
+            response_error: Some(ctx.t("portal-officer-error-response")),
+            ..ComplaintEcho::default()
+        })
+        .await;
+    }
+    let event = complaint_event(&word, response.clone())?;
+    match state
+        .store
+        .decide_complaint(authority.id, id, &event, &ctx.actor(role))
+        .await
+    {
+        Ok(_) => Ok(Redirect::to(&format!(
+            "/cabinet/officer/{}/complaints/{id}?decided=1",
+            authority.id
+        ))
+        .into_response()),
+        // Decided or withdrawn meanwhile: the page shows where it stands now.
+        Err(socert_store::Error::Refused { .. }) => {
+            again(ComplaintEcho {
+                event: Some(word),
+                response,
+                event_error: Some(ctx.t("portal-officer-error-transition")),
+                ..ComplaintEcho::default()
+            })
+            .await
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use socert_domain::Locale;
@@ -1807,6 +2110,18 @@ mod tests {
         }
         for outcome in ["issued", "already-issued", "waitlisted"] {
             keys.push(format!("portal-officer-outcome-{outcome}"));
+        }
+        for status in ComplaintStatus::ALL {
+            keys.push(format!(
+                "portal-officer-complaint-{}",
+                status.as_str().replace('_', "-")
+            ));
+        }
+        for word in COMPLAINT_EVENTS {
+            keys.push(format!(
+                "portal-officer-complaint-event-{}",
+                word.replace('_', "-")
+            ));
         }
         for status in ["open", "paid"] {
             keys.push(format!("portal-officer-batch-{status}"));

@@ -310,4 +310,20 @@ on_both_backends! {
         let missing = app.send_raw(get_en(&format!("{path}/{}", uuid::Uuid::now_v7()), &officer)).await;
         assert_eq!(missing.status, StatusCode::NOT_FOUND);
     }
+
+    async fn the_complaints_queue_is_for_officers_who_open_recipients_files(app: TestApp) {
+        let khabarovsk = app.authority("27").await;
+        let officer = session_cookie(&app.login("officer@khabarovsk.demo").await);
+        let path = format!("/cabinet/officer/{khabarovsk}/complaints");
+        let page = text(&app.send_raw(get_en(&path, &officer)).await);
+        assert_eq!(h1(&page), "Complaints: New");
+        assert!(page.contains("status=in_review"));
+        let page = text(&app.send_raw(get_en(&format!("{path}?status=upheld"), &officer)).await);
+        assert_eq!(h1(&page), "Complaints: Upheld");
+        assert!(page.contains("aria-current=\"page\">Upheld"));
+        let missing = app.send_raw(get_en(&format!("{path}/{}", uuid::Uuid::now_v7()), &officer)).await;
+        assert_eq!(missing.status, StatusCode::NOT_FOUND);
+        let auditor = session_cookie(&app.login("auditor@khabarovsk.demo").await);
+        assert_eq!(app.send_raw(get_en(&path, &auditor)).await.status, StatusCode::FORBIDDEN);
+    }
 }
