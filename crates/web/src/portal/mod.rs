@@ -406,7 +406,7 @@ impl Ctx {
 }
 
 /// `text` percent-encoded for a query-string value.
-fn form_urlencoded_component(text: &str) -> String {
+pub(crate) fn form_urlencoded_component(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
         match byte {

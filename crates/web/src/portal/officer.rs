@@ -70,6 +70,7 @@ pub fn routes() -> Router<AppState> {
             "/cabinet/officer/{authority}/deliveries/{record}",
             axum::routing::post(resolve),
         )
+        .route("/cabinet/officer/{authority}/audit", get(audit))
         .route("/cabinet/officer/{authority}/complaints", get(complaints))
         .route(
             "/cabinet/officer/{authority}/complaints/{complaint}",
@@ -307,6 +308,12 @@ async fn dashboard_page(ctx: &Ctx, state: &AppState) -> Result<Response, Failure
             links.push(Link {
                 href: format!("{base}/complaints"),
                 label: ctx.t("portal-officer-link-complaints"),
+            });
+        }
+        if may(principal, Action::AuditRead, authority.id).is_some() {
+            links.push(Link {
+                href: format!("{base}/audit"),
+                label: ctx.t("portal-officer-link-audit"),
             });
         }
         boards.push(Board {
@@ -2079,6 +2086,213 @@ async fn complaint_submit(
         }
         Err(err) => Err(err.into()),
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Audit log
+// ---------------------------------------------------------------------------------------------
+
+/// Kinds of object the log is filtered by, as the store records them.
+const AUDIT_KINDS: [&str; 10] = [
+    "recipient",
+    "certificate",
+    "program",
+    "admission",
+    "provider",
+    "complaint",
+    "payment_batch",
+    "ledger_transaction",
+    "user",
+    "service",
+];
+
+/// Events per page.
+const AUDIT_PAGE: u32 = 50;
+
+pub struct KindChoice {
+    pub value: &'static str,
+    pub selected: bool,
+}
+
+pub struct AuditRow {
+    pub seq: i64,
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub object: String,
+}
+
+#[derive(Template)]
+#[template(path = "portal/officer_audit.html")]
+struct AuditLogPage {
+    layout: Layout,
+    authority: String,
+    action: String,
+    kinds: Vec<KindChoice>,
+    from: String,
+    to: String,
+    date_error: Option<String>,
+    rows: Vec<AuditRow>,
+    next: Option<String>,
+    csv_href: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct AuditLogQuery {
+    kind: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    cursor: Option<String>,
+}
+
+async fn audit(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(authority): Path<String>,
+    query: Result<Query<AuditLogQuery>, QueryRejection>,
+) -> Response {
+    let query = query.map(|Query(q)| q).unwrap_or_default();
+    let result = audit_page(&ctx, &state, &authority, query).await;
+    ctx.respond(result)
+}
+
+/// Midnight of `date` where the authority is, as an instant.
+fn start_of(authority: &Authority, date: socert_domain::Date) -> Option<socert_domain::Timestamp> {
+    let tz = jiff::tz::TimeZone::get(&authority.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
+    tz.to_timestamp(date.at(0, 0, 0, 0)).ok()
+}
+
+async fn audit_page(
+    ctx: &Ctx,
+    state: &AppState,
+    authority: &str,
+    query: AuditLogQuery,
+) -> Result<Response, Failure> {
+    let (authority, _) = tenant(ctx, state, authority, Action::AuditRead).await?;
+    let kind = query
+        .kind
+        .as_deref()
+        .and_then(|k| AUDIT_KINDS.into_iter().find(|x| *x == k));
+    let from_text = query.from.unwrap_or_default().trim().to_owned();
+    let to_text = query.to.unwrap_or_default().trim().to_owned();
+    let date = |text: &str| -> Result<Option<socert_domain::Date>, ()> {
+        if text.is_empty() {
+            Ok(None)
+        } else {
+            text.parse().map(Some).map_err(|_| ())
+        }
+    };
+    let (from, to) = match (date(&from_text), date(&to_text)) {
+        (Ok(from), Ok(to)) => (from, to),
+        _ => (None, None),
+    };
+    let date_error = (date(&from_text).is_err() || date(&to_text).is_err())
+        .then(|| ctx.t("portal-officer-error-date"));
+    // `to` is the last day shown: events before the next midnight.
+    let from_at = from.and_then(|d| start_of(&authority, d));
+    let to_at = to
+        .and_then(|d| d.tomorrow().ok())
+        .and_then(|d| start_of(&authority, d));
+    let filter = socert_store::audit::AuditFilter {
+        object_kind: kind.map(str::to_owned),
+        from: from_at,
+        to: to_at,
+        ..Default::default()
+    };
+    let after = query.cursor.as_deref().and_then(|c| c.parse::<i64>().ok());
+    let found = state
+        .store
+        .audit_events(
+            Some(authority.id),
+            &filter,
+            &socert_store::PageRequest {
+                after,
+                limit: AUDIT_PAGE,
+            },
+        )
+        .await?;
+    let rows = found
+        .items
+        .iter()
+        .map(|e| AuditRow {
+            seq: e.seq,
+            at: format!(
+                "{} {}",
+                format_date(ctx.locale, authority.date_at(e.at)),
+                jiff::tz::TimeZone::get(&authority.time_zone)
+                    .unwrap_or(jiff::tz::TimeZone::UTC)
+                    .to_datetime(e.at)
+                    .time()
+                    .strftime("%H:%M")
+            ),
+            actor: match (&e.role, &e.actor_id) {
+                (Some(role), Some(id)) => format!("{role} · {id}"),
+                (None, Some(id)) => id.clone(),
+                (Some(role), None) => role.clone(),
+                (None, None) => e.actor_kind.clone(),
+            },
+            action: e.action.clone(),
+            object: format!("{} {}", e.object_kind, e.object_id),
+        })
+        .collect();
+    // The same filter in the API's terms, for the pages that follow and for the CSV.
+    let mut params: Vec<(&str, String)> = Vec::new();
+    if let Some(kind) = kind {
+        params.push(("object_kind", kind.to_owned()));
+    }
+    if let Some(at) = from_at {
+        params.push(("from", at.to_string()));
+    }
+    if let Some(at) = to_at {
+        params.push(("to", at.to_string()));
+    }
+    let encode = |pairs: &[(&str, String)]| {
+        pairs
+            .iter()
+            .map(|(k, v)| format!("{k}={}", super::form_urlencoded_component(v)))
+            .collect::<Vec<_>>()
+            .join("&")
+    };
+    let here: Vec<(&str, String)> = [
+        ("kind", kind.unwrap_or_default().to_owned()),
+        ("from", from_text.clone()),
+        ("to", to_text.clone()),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.is_empty())
+    .collect();
+    let next = found.next.map(|seq| {
+        let mut pairs = here.clone();
+        pairs.push(("cursor", seq.to_string()));
+        format!("/cabinet/officer/{}/audit?{}", authority.id, encode(&pairs))
+    });
+    let page = AuditLogPage {
+        layout: ctx.layout(if date_error.is_some() {
+            ctx.t("portal-officer-audit-title-error")
+        } else {
+            ctx.t("portal-officer-audit-title")
+        }),
+        authority: authority.names.get(ctx.locale).to_owned(),
+        action: format!("/cabinet/officer/{}/audit", authority.id),
+        kinds: AUDIT_KINDS
+            .into_iter()
+            .map(|k| KindChoice {
+                value: k,
+                selected: Some(k) == kind,
+            })
+            .collect(),
+        from: from_text,
+        to: to_text,
+        date_error,
+        rows,
+        next,
+        csv_href: format!(
+            "/api/v1/authorities/{}/audit.csv?{}",
+            authority.id,
+            encode(&params)
+        ),
+    };
+    html(&page)
 }
 
 #[cfg(test)]

@@ -326,4 +326,30 @@ on_both_backends! {
         let auditor = session_cookie(&app.login("auditor@khabarovsk.demo").await);
         assert_eq!(app.send_raw(get_en(&path, &auditor)).await.status, StatusCode::FORBIDDEN);
     }
+
+    async fn an_auditor_pages_through_the_log_filtered_by_object_and_date(app: TestApp) {
+        let (khabarovsk, _, recipient, _) = a_program_and_a_person(&app, 3).await;
+        let officer = session_cookie(&app.login("officer@khabarovsk.demo").await);
+        let file = format!("/cabinet/officer/{khabarovsk}/recipients/{recipient}");
+        assert_eq!(app.send_raw(get_en(&file, &officer)).await.status, StatusCode::OK);
+        let log = format!("/cabinet/officer/{khabarovsk}/audit");
+        // The log is for those who may read it: an officer may not.
+        assert_eq!(app.send_raw(get_en(&log, &officer)).await.status, StatusCode::FORBIDDEN);
+
+        let auditor = session_cookie(&app.login("auditor@khabarovsk.demo").await);
+        let page = text(&app.send_raw(get_en(&log, &auditor)).await);
+        assert_eq!(h1(&page), "Audit log");
+        assert!(page.contains("recipient.read"), "newest first: {page}");
+        let today = jiff::tz::TimeZone::UTC.to_datetime(jiff::Timestamp::now()).date();
+        let from = today.yesterday().unwrap();
+        let to = today.tomorrow().unwrap();
+        let page = text(&app.send_raw(get_en(&format!("{log}?kind=recipient&from={from}&to={to}"), &auditor)).await);
+        assert!(page.contains("recipient.read"), "{page}");
+        assert!(page.contains(&format!("recipient {recipient}")));
+        assert!(page.contains("/audit.csv?object_kind=recipient&#38;from="), "{page}");
+        let page = text(&app.send_raw(get_en(&format!("{log}?kind=recipient&to={}", from.yesterday().unwrap()), &auditor)).await);
+        assert!(!page.contains(&format!("recipient {recipient}")));
+        let bad = text(&app.send_raw(get_en(&format!("{log}?from=someday"), &auditor)).await);
+        assert!(bad.contains("aria-describedby=\"dates-error\""), "{bad}");
+    }
 }
