@@ -47,7 +47,7 @@ pub fn routes() -> Router<AppState> {
         .route("/cabinet/officer/{authority}/programs", get(programs))
         .route(
             "/cabinet/officer/{authority}/recipients",
-            get(find_recipient),
+            get(find_recipient).post(find_submit),
         )
         .route(
             "/cabinet/officer/{authority}/recipients/{recipient}",
@@ -789,12 +789,14 @@ struct FindPage {
     layout: Layout,
     authority: String,
     action: String,
+    csrf: String,
     national_id: String,
     error: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
-struct FindQuery {
+struct FindForm {
+    csrf: Option<String>,
     national_id: Option<String>,
 }
 
@@ -802,10 +804,32 @@ async fn find_recipient(
     ctx: Ctx,
     State(state): State<AppState>,
     Path(authority): Path<String>,
-    query: Result<Query<FindQuery>, QueryRejection>,
 ) -> Response {
-    let national_id = query.ok().and_then(|Query(q)| q.national_id);
-    let result = find_page(&ctx, &state, &authority, national_id).await;
+    let result = find_page(&ctx, &state, &authority, None).await;
+    ctx.respond(result)
+}
+
+/// The number is posted, not put in the address: it stays out of browser history and of the
+/// logs of anything between the officer and us.
+async fn find_submit(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(authority): Path<String>,
+    form: Result<Form<FindForm>, FormRejection>,
+) -> Response {
+    let form = form.map(|Form(f)| f).unwrap_or_default();
+    let result = match check_csrf(&ctx, form.csrf.as_deref()) {
+        Ok(()) => {
+            find_page(
+                &ctx,
+                &state,
+                &authority,
+                Some(form.national_id.unwrap_or_default()),
+            )
+            .await
+        }
+        Err(failure) => Err(failure),
+    };
     ctx.respond(result)
 }
 
@@ -816,9 +840,12 @@ async fn find_page(
     national_id: Option<String>,
 ) -> Result<Response, Failure> {
     let (authority, _) = tenant(ctx, state, authority, Action::RecipientsManage).await?;
+    let submitted = national_id.is_some();
     let typed = national_id.unwrap_or_default().trim().to_owned();
     let mut error = None;
-    if !typed.is_empty() {
+    if submitted && typed.is_empty() {
+        error = Some(ctx.t("portal-officer-error-national-id"));
+    } else if submitted {
         match NationalId::parse(authority.country, &typed) {
             Err(_) => error = Some(ctx.t("portal-officer-error-national-id")),
             Ok(id) => match state
@@ -846,6 +873,7 @@ async fn find_page(
         layout: ctx.layout(title),
         authority: authority.names.get(ctx.locale).to_owned(),
         action: format!("/cabinet/officer/{}/recipients", authority.id),
+        csrf: csrf(ctx),
         national_id: typed,
         error,
     };

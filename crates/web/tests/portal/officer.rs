@@ -179,17 +179,21 @@ on_both_backends! {
         assert_eq!(app.store.recipient_by_national_id(krasnoyarsk, &id).await.unwrap(), None);
 
         // A mistyped number, and one nobody has: said next to the field.
-        let bad = app.send_raw(get_en(&format!("{find}?national_id=12345678900&lang=en"), &officer)).await;
+        let page = text(&app.send_raw(get_en(&find, &officer)).await);
+        let csrf = hidden(&page, "csrf");
+        let forged = app.send_raw(post_en(&find, &officer, &format!("national_id={national_id}"))).await;
+        assert_eq!(forged.status, StatusCode::FORBIDDEN);
+        let bad = app.send_raw(post_en(&find, &officer, &format!("csrf={csrf}&national_id=12345678900"))).await;
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
         let page = text(&bad);
         assert!(page.contains("aria-describedby=\"national_id-hint national_id-error\""), "{page}");
         assert!(page.contains("This is not a valid national id"));
-        let unknown = app.send_raw(get_en(&format!("{find}?national_id={}&lang=en", snils(799_999_999)), &officer)).await;
+        let unknown = app.send_raw(post_en(&find, &officer, &format!("csrf={csrf}&national_id={}", snils(799_999_999)))).await;
         assert!(text(&unknown).contains("Nobody with this national id"));
 
         // Written as on the document, the number leads to the person's file; the read is audited.
-        let typed = format!("{}-{}-{} {}", &national_id[0..3], &national_id[3..6], &national_id[6..9], &national_id[9..]);
-        let found = app.send_raw(get_en(&format!("{find}?national_id={}", typed.replace(' ', "+")), &officer)).await;
+        let typed = format!("{}-{}-{}+{}", &national_id[0..3], &national_id[3..6], &national_id[6..9], &national_id[9..]);
+        let found = app.send_raw(post_en(&find, &officer, &format!("csrf={csrf}&national_id={typed}"))).await;
         assert_eq!(found.status, StatusCode::SEE_OTHER);
         let file = format!("{find}/{recipient}");
         assert_eq!(found.header("location"), Some(file.as_str()));
