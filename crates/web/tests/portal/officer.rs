@@ -40,6 +40,141 @@ fn multipart_post(path: &str, cookie: &str, fields: &[(&str, &str)], file: &str)
         .unwrap()
 }
 
+/// `who` calls the API with a JSON body (or none) and an idempotency key (or none).
+async fn as_family(
+    app: &TestApp,
+    who: &support::Credentials,
+    path: &str,
+    body: serde_json::Value,
+    key: &str,
+) -> TestResponse {
+    let request = Request::post(path)
+        .header(header::CONTENT_TYPE, "application/json")
+        .header("idempotency-key", key)
+        .body(Body::from(body.to_string()))
+        .unwrap();
+    app.send_as(who, request).await
+}
+
+/// An admitted provider's enrollment for a family in Khabarovsk with two visits recorded: the
+/// family disputes one and complains. Returns (authority, provider, the disputed record).
+async fn a_disputed_visit_and_a_complaint(app: &TestApp) -> (String, String, String) {
+    let (khabarovsk, provider, admission, palliative) = palliative_ngo_applies(app).await;
+    app.sign_in("officer@khabarovsk.demo").await;
+    app.post_json(
+        &format!("/api/v1/authorities/{khabarovsk}/admissions/{admission}/decision"),
+        &json!({ "event": "admit" }),
+    )
+    .await
+    .ok_json();
+    app.sign_in("provider@khabarovsk.demo").await;
+    let place = json!({ "address": "г. Хабаровск, ул. Ленина, д. 1", "municipality": "Хабаровск" });
+    let offer = app.post_json(&format!("/api/v1/providers/{provider}/offers"), &json!({
+        "authority_id": khabarovsk, "service_id": palliative, "title_ru": "Визиты медсестры",
+        "price": { "amount_minor": 250_000, "currency": "RUB" }, "capacity": 5, "location": place
+    })).await.ok_json()["id"].as_str().unwrap().to_owned();
+    app.sign_in("officer@khabarovsk.demo").await;
+    let today = jiff::tz::TimeZone::get("Asia/Vladivostok")
+        .unwrap_or(jiff::tz::TimeZone::UTC)
+        .to_datetime(jiff::Timestamp::now())
+        .date();
+    let program = app.post_json(&format!("/api/v1/authorities/{khabarovsk}/programs"), &json!({
+        "names": { "ru": "Паллиатив", "uk": "Паліатив", "en": "Palliative" }, "services": [palliative],
+        "starts": (today - jiff::Span::new().days(30)).to_string(), "ends": (today + jiff::Span::new().days(300)).to_string(),
+        "certificate": { "value": { "kind": "money", "amount": { "amount_minor": 2_000_000, "currency": "RUB" } }, "validity_months": 6 }
+    })).await.ok_json()["id"].as_str().unwrap().to_owned();
+    app.post_json_with(
+        &format!("/api/v1/authorities/{khabarovsk}/programs/{program}/funding"),
+        &json!({ "amount": { "amount_minor": 4_000_000, "currency": "RUB" } }),
+        &[("idempotency-key", "fund-dispute")],
+    )
+    .await
+    .ok_json();
+    let person = app
+        .post_json(
+            &format!("/api/v1/authorities/{khabarovsk}/recipients"),
+            &json!({
+                "last_name": "Лебедева", "first_name": "Зоя", "birth_date": "1944-04-04",
+                "national_id": snils(710_000_001), "municipality": "08701000"
+            }),
+        )
+        .await
+        .ok_json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let certificate = app
+        .post_json(
+            &format!("/api/v1/authorities/{khabarovsk}/programs/{program}/certificates"),
+            &json!({ "recipient_id": person }),
+        )
+        .await
+        .json()["certificate"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    app.sign_in("admin@khabarovsk.demo").await;
+    app.post_json(&format!("/api/v1/authorities/{khabarovsk}/users"), &json!({ "login": "son@example.org", "display_name": "Сын", "password": "long enough password", "roles": [{ "role": "recipient", "subject_id": person }] })).await.ok_json();
+    let son = app
+        .login_with("son@example.org", "long enough password")
+        .await
+        .ok()
+        .unwrap();
+    let enrolled = as_family(app, &son, "/api/v1/me/enrollments", json!({ "certificate_id": certificate, "offer_id": offer, "volume": 4, "starts_on": today.to_string() }), "enroll-son").await;
+    assert_eq!(enrolled.status, 201, "{}", text(&enrolled));
+    let enrollment = enrolled.json()["id"].as_str().unwrap().to_owned();
+    app.sign_in("provider@khabarovsk.demo").await;
+    let at = format!("/api/v1/providers/{provider}/authorities/{khabarovsk}");
+    app.post_json(
+        &format!("{at}/enrollments/{enrollment}/decision"),
+        &json!({ "decision": "accept" }),
+    )
+    .await
+    .ok_json();
+    let visit = |hour: u32| json!({ "enrollment_id": enrollment, "delivered_on": today.to_string(), "delivered_at": format!("{hour:02}:00"), "units": 1, "worker": "Иванова А. С.", "note": "" });
+    let report = app
+        .post_json(
+            &format!("{at}/deliveries"),
+            &json!({ "records": [visit(9), visit(15)] }),
+        )
+        .await
+        .ok_json();
+    let records: Vec<String> = report["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["record"]["id"].as_str().unwrap().to_owned())
+        .collect();
+    let confirmed = as_family(
+        app,
+        &son,
+        &format!("/api/v1/me/deliveries/{}/confirmation", records[0]),
+        json!(null),
+        "c",
+    )
+    .await;
+    assert_eq!(confirmed.status, 200, "{}", text(&confirmed));
+    let disputed = as_family(
+        app,
+        &son,
+        &format!("/api/v1/me/deliveries/{}/dispute", records[1]),
+        json!({ "reason": "Медсестра не приходила" }),
+        "d",
+    )
+    .await;
+    assert_eq!(disputed.status, 200, "{}", text(&disputed));
+    let complained = as_family(
+        app,
+        &son,
+        &format!("/api/v1/me/enrollments/{enrollment}/complaints"),
+        json!({ "text": "Визит 15:00 не состоялся." }),
+        "complaint-1",
+    )
+    .await;
+    assert_eq!(complained.status, 201, "{}", text(&complained));
+    (khabarovsk, provider, records[1].clone())
+}
+
 /// A funded program in Khabarovsk for everyone of 18 and over, and one person on file; returns
 /// (authority, program, recipient, the person's SNILS).
 async fn a_program_and_a_person(app: &TestApp, serial: u32) -> (String, String, String, String) {
@@ -355,5 +490,67 @@ on_both_backends! {
         assert!(!page.contains(&format!("recipient {recipient}")));
         let bad = text(&app.send_raw(get_en(&format!("{log}?from=someday"), &auditor)).await);
         assert!(bad.contains("aria-describedby=\"dates-error\""), "{bad}");
+    }
+
+    async fn an_officer_resolves_a_dispute_settles_pays_and_answers_the_complaint(app: TestApp) {
+        let (khabarovsk, provider, disputed) = a_disputed_visit_and_a_complaint(&app).await;
+        let officer = session_cookie(&app.login("officer@khabarovsk.demo").await);
+
+        // The disputed visit waits on the settlement page; the officer confirms it was made.
+        let settlement = format!("/cabinet/officer/{khabarovsk}/settlement");
+        let page = text(&app.send_raw(get_en(&settlement, &officer)).await);
+        assert!(page.contains("Медсестра не приходила"), "{page}");
+        let csrf = hidden(&page, "csrf");
+        let resolve = format!("/cabinet/officer/{khabarovsk}/deliveries/{disputed}");
+        let resolved = app.send_raw(post_en(&resolve, &officer, &format!("csrf={csrf}&event=confirm"))).await;
+        assert_eq!(resolved.status, StatusCode::SEE_OTHER);
+        let page = text(&app.send_raw(get_en(&format!("{settlement}?resolved=1"), &officer)).await);
+        assert!(page.contains("No delivery is disputed."), "{page}");
+
+        // The provider claims both visits; the officer settles the period and records the payment.
+        app.sign_in("provider@khabarovsk.demo").await;
+        let today = jiff::tz::TimeZone::get("Asia/Vladivostok").unwrap_or(jiff::tz::TimeZone::UTC).to_datetime(jiff::Timestamp::now()).date();
+        let records = app.get(&format!("/api/v1/providers/{provider}/enrollments")).await.ok_json();
+        assert!(!records["items"].as_array().unwrap().is_empty());
+        let mine: Vec<String> = app.store.delivery_records_of_recipient(khabarovsk.parse().unwrap(), app.store.delivery_record(khabarovsk.parse().unwrap(), disputed.parse().unwrap()).await.unwrap().recipient_id).await.unwrap().iter().map(|r| r.id.to_string()).collect();
+        let claim = app.post_json_with(
+            &format!("/api/v1/providers/{provider}/authorities/{khabarovsk}/claims"),
+            &json!({ "period_from": today.first_of_month().to_string(), "period_to": today.to_string(), "lines": mine.iter().map(|id| json!({ "delivery_record_id": id })).collect::<Vec<_>>() }),
+            &[("idempotency-key", "claim-portal")],
+        ).await;
+        assert_eq!(claim.status, 201, "{}", text(&claim));
+        let page = text(&app.send_raw(get_en(&settlement, &officer)).await);
+        let key = hidden(&page, "key");
+        let settled = app.send_raw(post_en(&settlement, &officer, &format!("csrf={csrf}&key={key}&period_to={today}"))).await;
+        assert_eq!(settled.status, StatusCode::SEE_OTHER, "{}", text(&settled));
+        let batch = settled.header("location").unwrap().to_owned();
+        // The same form sent twice settles once: the key brings back the same batch.
+        let again = app.send_raw(post_en(&settlement, &officer, &format!("csrf={csrf}&key={key}&period_to={today}"))).await;
+        assert_eq!(again.header("location"), Some(batch.as_str()));
+        let page = text(&app.send_raw(get_en(&batch, &officer)).await);
+        assert_eq!(h1(&page), "Payment batch");
+        assert!(page.contains("АНО «Тёплый дом»") && page.contains("register.csv"), "{page}");
+        let missing = app.send_raw(post_en(&batch, &officer, &format!("csrf={csrf}&paid_on={today}&bank_reference=+"))).await;
+        assert_eq!(missing.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(text(&missing).contains("aria-describedby=\"bank_reference-error\""));
+        let paid = app.send_raw(post_en(&batch, &officer, &format!("csrf={csrf}&paid_on={today}&bank_reference=PP-42"))).await;
+        assert_eq!(paid.status, StatusCode::SEE_OTHER);
+        let page = text(&app.send_raw(get_en(&batch, &officer)).await);
+        assert!(page.contains("PP-42") && !page.contains("name=\"bank_reference\""), "{page}");
+
+        // The complaint: listed without its words, read (audited), answered.
+        let queue = text(&app.send_raw(get_en(&format!("/cabinet/officer/{khabarovsk}/complaints"), &officer)).await);
+        assert!(!queue.contains("не состоялся"));
+        let start = queue.find(&format!("/cabinet/officer/{khabarovsk}/complaints/")).unwrap();
+        let href = queue[start..start + queue[start..].find('"').unwrap()].to_owned();
+        let page = text(&app.send_raw(get_en(&href, &officer)).await);
+        assert!(page.contains("Визит 15:00 не состоялся."), "{page}");
+        let blank = app.send_raw(post_en(&href, &officer, &format!("csrf={csrf}&event=uphold&response=+"))).await;
+        assert_eq!(blank.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(text(&blank).contains("aria-describedby=\"response-hint response-error\""));
+        let upheld = app.send_raw(post_en(&href, &officer, &format!("csrf={csrf}&event=uphold&response=%D0%9F%D1%80%D0%BE%D0%B2%D0%B5%D1%80%D0%B8%D0%BC"))).await;
+        assert_eq!(upheld.status, StatusCode::SEE_OTHER);
+        let page = text(&app.send_raw(get_en(&href, &officer)).await);
+        assert!(page.contains("Проверим") && page.contains("This complaint is closed."), "{page}");
     }
 }
