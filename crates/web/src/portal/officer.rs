@@ -422,6 +422,23 @@ pub struct DocumentRow {
     pub size: String,
 }
 
+/// The decision form of an application or a complaint: a choice of what the state allows, and a
+/// text the other side reads.
+pub struct DecisionBox {
+    pub action: String,
+    pub csrf: String,
+    pub events: Vec<EventChoice>,
+    pub event_error: Option<String>,
+    /// The text field's name (`reason`, `response`), also its id.
+    pub note_name: &'static str,
+    pub note_label: String,
+    pub note_hint: String,
+    pub note: String,
+    pub note_error: Option<String>,
+    /// Said instead of the form when no decision is left.
+    pub closed: String,
+}
+
 pub struct EventChoice {
     pub value: &'static str,
     pub label: String,
@@ -432,16 +449,11 @@ pub struct EventChoice {
 #[template(path = "portal/officer_admission.html")]
 struct AdmissionPage {
     layout: Layout,
-    action: String,
     back: String,
-    csrf: String,
     facts: Vec<Fact>,
     services: Vec<String>,
     documents: Vec<DocumentRow>,
-    events: Vec<EventChoice>,
-    reason: String,
-    event_error: Option<String>,
-    reason_error: Option<String>,
+    decision: DecisionBox,
     decided: bool,
 }
 
@@ -611,16 +623,22 @@ async fn admission_page(
     };
     let page = AdmissionPage {
         layout: ctx.layout(title),
-        action: format!("/cabinet/officer/{}/admissions/{}", authority.id, a.id),
         back: format!("/cabinet/officer/{}/admissions", authority.id),
-        csrf: csrf(ctx),
         facts,
         services,
         documents,
-        events,
-        reason: echo.reason,
-        event_error: echo.event_error,
-        reason_error: echo.reason_error,
+        decision: DecisionBox {
+            action: format!("/cabinet/officer/{}/admissions/{}", authority.id, a.id),
+            csrf: csrf(ctx),
+            events,
+            event_error: echo.event_error,
+            note_name: "reason",
+            note_label: ctx.t("portal-officer-reason-label"),
+            note_hint: ctx.t("portal-officer-reason-hint"),
+            note: echo.reason,
+            note_error: echo.reason_error,
+            closed: ctx.t("portal-officer-decision-none"),
+        },
         decided: echo.decided,
     };
     Ok((status, html(&page)?).into_response())
@@ -1926,14 +1944,9 @@ async fn complaints_page(
 struct ComplaintPage {
     layout: Layout,
     back: String,
-    action: String,
-    csrf: String,
     facts: Vec<Fact>,
     text: String,
-    events: Vec<EventChoice>,
-    response: String,
-    event_error: Option<String>,
-    response_error: Option<String>,
+    decision: DecisionBox,
     decided: bool,
 }
 
@@ -2026,14 +2039,20 @@ async fn complaint_page(
     let page = ComplaintPage {
         layout: ctx.layout(title),
         back: format!("/cabinet/officer/{}/complaints", authority.id),
-        action: format!("/cabinet/officer/{}/complaints/{}", authority.id, c.id),
-        csrf: csrf(ctx),
         facts,
         text: c.body,
-        events,
-        response: echo.response,
-        event_error: echo.event_error,
-        response_error: echo.response_error,
+        decision: DecisionBox {
+            action: format!("/cabinet/officer/{}/complaints/{}", authority.id, c.id),
+            csrf: csrf(ctx),
+            events,
+            event_error: echo.event_error,
+            note_name: "response",
+            note_label: ctx.t("portal-officer-response-label"),
+            note_hint: ctx.t("portal-officer-response-hint"),
+            note: echo.response,
+            note_error: echo.response_error,
+            closed: ctx.t("portal-officer-complaint-closed"),
+        },
         decided: echo.decided,
     };
     Ok((status, html(&page)?).into_response())

@@ -498,6 +498,8 @@ on_both_backends! {
 
         // The disputed visit waits on the settlement page; the officer confirms it was made.
         let settlement = format!("/cabinet/officer/{khabarovsk}/settlement");
+        let waiting = app.store.disputed_deliveries(khabarovsk.parse().unwrap()).await.unwrap();
+        assert_eq!(waiting.iter().map(|r| r.id.to_string()).collect::<Vec<_>>(), vec![disputed.as_str()]);
         let page = text(&app.send_raw(get_en(&settlement, &officer)).await);
         assert!(page.contains("Медсестра не приходила"), "{page}");
         let csrf = hidden(&page, "csrf");
