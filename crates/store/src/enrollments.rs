@@ -508,6 +508,10 @@ pub trait EnrollmentStore {
     /// Enrollment holds against the certificates' `held` accounts, claim totals against their
     /// lines, providers' payable + paid against their claims.
     async fn verify_enrollments(&self, authority: Option<AuthorityId>) -> Result<Vec<Violation>>;
+
+    /// The authority's delivery records a recipient disputed, waiting for an officer to confirm
+    /// or void them, oldest delivery first (at most 500).
+    async fn disputed_deliveries(&self, authority: AuthorityId) -> Result<Vec<DeliveryRecord>>;
 }
 
 /// An approved claim line on a certificate (what the recipient sees as paid).

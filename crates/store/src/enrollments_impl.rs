@@ -1451,6 +1451,17 @@ macro_rules! impl_enrollments {
                 }
                 Ok(violations)
             }
+
+            async fn disputed_deliveries(
+                &self,
+                authority: socert_domain::AuthorityId,
+            ) -> $crate::Result<Vec<$crate::enrollments::DeliveryRecord>> {
+                let rows: Vec<$crate::enrollments::RecordRow> = sqlx::query_as($crate::enrollments::sql::DISPUTED_RECORDS)
+                    .bind(authority.as_uuid())
+                    .fetch_all(&self.pool)
+                    .await?;
+                rows.into_iter().map(|r| r.into_domain()).collect()
+            }
         }
 
         impl $store {

@@ -358,3 +358,11 @@ pub const CAPTURED_PER_PROGRAM: &str = "SELECT ce.program_id, CAST(COALESCE(SUM(
 
 pub const AUTHORITY_SETTINGS: &str = "SELECT CAST(confirmation_window_days AS BIGINT), CAST(switch_notice_days AS BIGINT), settlement_days, \
      time_zone, currency FROM authorities WHERE id = $1";
+
+/// Records waiting for an officer's resolution.
+pub const DISPUTED_RECORDS: &str = concat!(
+    "SELECT ",
+    record_columns!(),
+    " FROM delivery_records WHERE authority_id = $1 AND status = 'disputed' \
+     ORDER BY delivered_on, id LIMIT 500"
+);

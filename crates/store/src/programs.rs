@@ -395,6 +395,14 @@ pub trait ProgramStore {
         &self,
         authority: Option<AuthorityId>,
     ) -> Result<Vec<crate::ledger::Violation>>;
+
+    /// The authority's recipient with this national id (SNILS, RNOKPP), if one is on file. Only
+    /// the id: opening the file is `recipient_file`, which records the read.
+    async fn recipient_by_national_id(
+        &self,
+        authority: AuthorityId,
+        national_id: &socert_domain::program::NationalId,
+    ) -> Result<Option<Uuid>>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1605,6 +1613,20 @@ macro_rules! impl_programs {
                     });
                 }
                 Ok(violations)
+            }
+
+            async fn recipient_by_national_id(
+                &self,
+                authority: socert_domain::AuthorityId,
+                national_id: &socert_domain::program::NationalId,
+            ) -> $crate::Result<Option<uuid::Uuid>> {
+                let found: Option<(uuid::Uuid, String, String)> =
+                    sqlx::query_as($crate::programs::sql::SAME_NATIONAL_ID)
+                        .bind(authority.as_uuid())
+                        .bind(national_id.digits())
+                        .fetch_optional(&self.pool)
+                        .await?;
+                Ok(found.map(|(id, _, _)| id))
             }
         }
 

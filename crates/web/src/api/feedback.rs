@@ -405,8 +405,18 @@ pub async fn decide_complaint(
     ApiPath((authority, id)): ApiPath<(AuthorityId, Uuid)>,
     ApiJson(body): ApiJson<ComplaintDecisionBody>,
 ) -> Result<Json<ComplaintDto>, ApiError> {
-    let response = body.response.unwrap_or_default();
-    let event = match body.event.as_str() {
+    let event = complaint_event(&body.event, body.response.unwrap_or_default())?;
+    let after = state
+        .store
+        .decide_complaint(authority, id, &event, &actor)
+        .await?;
+    Ok(Json((&after).into()))
+}
+
+/// The officer's decision a word names (`start_review`, `uphold`, `dismiss`), with the response
+/// the recipient reads: the API's and the portal's one reading.
+pub(crate) fn complaint_event(word: &str, response: String) -> Result<ComplaintEvent, ApiError> {
+    Ok(match word {
         "start_review" => ComplaintEvent::StartReview,
         "uphold" => ComplaintEvent::Uphold { response },
         "dismiss" => ComplaintEvent::Dismiss { response },
@@ -416,10 +426,5 @@ pub async fn decide_complaint(
                 format!("{other:?} is not a decision: send start_review, uphold or dismiss"),
             ));
         }
-    };
-    let after = state
-        .store
-        .decide_complaint(authority, id, &event, &actor)
-        .await?;
-    Ok(Json((&after).into()))
+    })
 }

@@ -212,17 +212,37 @@ pub async fn start_run(
     Upload(bytes): Upload,
 ) -> Result<Response, ApiError> {
     let tenant = state.store.authority(authority).await?;
-    state.store.program(authority, program).await?;
-    let today = today_in(&tenant);
     let locale = crate::api::programs::locale_of(&headers, tenant.locale);
-    let rows = parse_recipients(&bytes, tenant.country, today)
+    let file_name = query.file_name.unwrap_or_else(|| "upload.csv".to_owned());
+    let run = start_issuance(&state, &tenant, program, &file_name, &bytes, locale, actor).await?;
+    let run_id = run.id;
+    let location = format!("/api/v1/authorities/{authority}/issuance-runs/{run_id}");
+    Ok((
+        StatusCode::ACCEPTED,
+        [(header::LOCATION, location)],
+        Json(RunDto::from(&run)),
+    )
+        .into_response())
+}
+
+/// Checks a CSV of recipients, records a run and starts issuing in the background: the API's
+/// and the portal's one path. A file that is not a readable CSV of recipients is refused as a
+/// whole (field `file`); rows with errors are reported per row by the run.
+pub(crate) async fn start_issuance(
+    state: &AppState,
+    tenant: &socert_domain::Authority,
+    program: Uuid,
+    file_name: &str,
+    bytes: &[u8],
+    locale: Locale,
+    actor: Actor,
+) -> Result<IssuanceRun, ApiError> {
+    let authority = tenant.id;
+    state.store.program(authority, program).await?;
+    let today = today_in(tenant);
+    let rows = parse_recipients(bytes, tenant.country, today)
         .map_err(|err| ApiError::invalid("file", err))?;
-    let file_name = query
-        .file_name
-        .unwrap_or_else(|| "upload.csv".to_owned())
-        .chars()
-        .take(200)
-        .collect::<String>();
+    let file_name = file_name.chars().take(200).collect::<String>();
     let run = state
         .store
         .create_run(authority, program, &file_name, rows.len() as i64)
@@ -251,13 +271,7 @@ pub async fn start_run(
             tracing::error!(error = %err, run = %run_id, "could not record the end of an issuance run");
         }
     });
-    let location = format!("/api/v1/authorities/{authority}/issuance-runs/{run_id}");
-    Ok((
-        StatusCode::ACCEPTED,
-        [(header::LOCATION, location)],
-        Json(RunDto::from(&run)),
-    )
-        .into_response())
+    Ok(run)
 }
 
 /// Where a run stands: counts so far, and `done` or `failed` at the end.

@@ -550,20 +550,26 @@ pub async fn issue_certificate(
 ) -> Result<Response, ApiError> {
     let tenant = state.store.authority(authority).await?;
     let locale = locale_of(&headers, tenant.locale);
-    let outcome = state
-        .store
-        .issue(
-            authority,
-            program,
-            &[body.recipient_id],
-            today_in(&tenant),
-            &actor,
-        )
-        .await?
-        .pop()
-        .ok_or(ApiError::Internal)?;
+    let outcome = issue_one(&state, &tenant, program, body.recipient_id, &actor).await?;
     let (status, response) = issue_response(&outcome, locale);
     Ok((status, Json(response)).into_response())
+}
+
+/// Issues one person a certificate of `program` today (in the authority's time): the API's and
+/// the portal's one path.
+pub(crate) async fn issue_one(
+    state: &AppState,
+    tenant: &socert_domain::Authority,
+    program: Uuid,
+    recipient: Uuid,
+    actor: &Actor,
+) -> Result<IssueOutcome, ApiError> {
+    state
+        .store
+        .issue(tenant.id, program, &[recipient], today_in(tenant), actor)
+        .await?
+        .pop()
+        .ok_or(ApiError::Internal)
 }
 
 pub(crate) fn issue_response(

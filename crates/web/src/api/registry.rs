@@ -623,7 +623,15 @@ pub async fn decide(
     Extension(actor): Extension<Actor>,
     ApiJson(body): ApiJson<Decision>,
 ) -> Result<Json<AdmissionDto>, ApiError> {
-    let event = match body.event.as_str() {
+    let event = admission_event(&body.event)?;
+    let decided =
+        decide_admission(&state, authority, admission, event, body.reason, &actor).await?;
+    Ok(Json(AdmissionDto::from(&decided)))
+}
+
+/// The admission event an officer's word names.
+pub(crate) fn admission_event(word: &str) -> Result<AdmissionEvent, ApiError> {
+    Ok(match word {
         "start_review" => AdmissionEvent::StartReview,
         "admit" => AdmissionEvent::Admit,
         "reject" => AdmissionEvent::Reject,
@@ -638,10 +646,22 @@ pub async fn decide(
                 ),
             ));
         }
-    };
+    })
+}
+
+/// An officer's decision on an admission, with its consequences for enrolled recipients: the
+/// API's and the portal's one path.
+pub(crate) async fn decide_admission(
+    state: &AppState,
+    authority: AuthorityId,
+    admission: Uuid,
+    event: AdmissionEvent,
+    reason: Option<String>,
+    actor: &Actor,
+) -> Result<Admission, ApiError> {
     let decided = state
         .store
-        .decide_admission(authority, admission, event, body.reason, &actor)
+        .decide_admission(authority, admission, event, reason, actor)
         .await?;
     // Enrolled recipients are told; on exclusion their holds return. Should this step fail, the
     // daily job's sweep of enrollments with excluded providers finishes it.
@@ -657,11 +677,11 @@ pub async fn decide(
                 decided.provider_id,
                 decided.status.as_str(),
                 today,
-                &actor,
+                actor,
             )
             .await?;
     }
-    Ok(Json(AdmissionDto::from(&decided)))
+    Ok(decided)
 }
 
 /// Publishes an offer for a service the provider is admitted for.

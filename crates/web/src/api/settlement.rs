@@ -222,9 +222,22 @@ pub async fn settle(
 ) -> Result<Response, ApiError> {
     let key = idempotency_key(&headers)?;
     let period_to = parse_date("period_to", &body.period_to)?;
-    let batch = state
+    let batch = settle_period(&state, authority, period_to, &key, &actor).await?;
+    Ok((StatusCode::CREATED, Json(BatchDetailDto::from(&batch))).into_response())
+}
+
+/// Settles claims of periods ending by `period_to` into one batch (the API's and the portal's
+/// path); `nothing_to_settle` when no claim waits.
+pub(crate) async fn settle_period(
+    state: &AppState,
+    authority: AuthorityId,
+    period_to: socert_domain::Date,
+    key: &socert_domain::ledger::IdempotencyKey,
+    actor: &Actor,
+) -> Result<BatchDetail, ApiError> {
+    state
         .store
-        .settle(authority, period_to, &key, &actor)
+        .settle(authority, period_to, key, actor)
         .await?
         .ok_or_else(|| {
             ApiError::from(socert_store::Error::Refused {
@@ -233,8 +246,7 @@ pub async fn settle(
                     "no approved claim of a period ending by {period_to} waits for payment"
                 ),
             })
-        })?;
-    Ok((StatusCode::CREATED, Json(BatchDetailDto::from(&batch))).into_response())
+        })
 }
 
 /// Settlement batches, newest first.
@@ -467,8 +479,21 @@ pub async fn resolve_dispute(
     ApiPath((authority, id)): ApiPath<(AuthorityId, Uuid)>,
     ApiJson(body): ApiJson<ResolutionBody>,
 ) -> Result<Json<DeliveryDto>, ApiError> {
+    let after = resolve_delivery(&state, authority, id, &body.event, &actor).await?;
+    Ok(Json((&after).into()))
+}
+
+/// An officer's resolution of a disputed delivery record, `confirm` or `void`: the API's and
+/// the portal's one path.
+pub(crate) async fn resolve_delivery(
+    state: &AppState,
+    authority: AuthorityId,
+    id: Uuid,
+    word: &str,
+    actor: &Actor,
+) -> Result<socert_store::enrollments::DeliveryRecord, ApiError> {
     let record = state.store.delivery_record(authority, id).await?;
-    let event = match body.event.as_str() {
+    let event = match word {
         "confirm" if record.status == socert_domain::enrollment::DeliveryStatus::Disputed => {
             DeliveryEvent::Confirm
         }
@@ -486,11 +511,10 @@ pub async fn resolve_dispute(
             ));
         }
     };
-    let after = state
+    Ok(state
         .store
-        .resolve_delivery(authority, id, event, None, &actor)
-        .await?;
-    Ok(Json((&after).into()))
+        .resolve_delivery(authority, id, event, None, actor)
+        .await?)
 }
 
 /// Budget burn per program: what is left, given to certificates, held for enrollments and spent.

@@ -1,13 +1,11 @@
-//! Cabinets of signed-in users: a recipient's certificates (for every person they act for) and an
-//! officer's dashboard of their authority.
+//! The recipient's cabinet: their certificates, for every person they act for (the officer's
+//! cabinet is in `officer.rs`).
 
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use socert_domain::Authority;
-use socert_domain::identity::{Action, Decision, Principal, Role};
-use socert_domain::registry::AdmissionStatus;
-use socert_store::programs::{Certificate, WaitlistStatus};
+use socert_domain::identity::{Principal, Role};
+use socert_store::programs::Certificate;
 use uuid::Uuid;
 
 use super::public::{Fact, fact};
@@ -180,139 +178,6 @@ async fn certificate_page(ctx: &Ctx, state: &AppState, id: &str) -> Result<Respo
         facts,
         print_href: format!("/cabinet/certificates/{}/print", c.id),
         history,
-    };
-    html(&page)
-}
-
-// ---------------------------------------------------------------------------------------------
-// Officer
-// ---------------------------------------------------------------------------------------------
-
-pub struct ProgramRow {
-    pub name: String,
-    pub period: String,
-    pub budget: String,
-    pub live: i64,
-    pub quota: String,
-    pub waiting: usize,
-}
-
-pub struct AdmissionRow {
-    pub provider: String,
-    pub provider_href: String,
-    pub status: String,
-    pub applied: String,
-    pub services: usize,
-}
-
-pub struct Board {
-    pub name: String,
-    pub programs: Vec<ProgramRow>,
-    /// `None` when the reader may not review providers (an auditor).
-    pub admissions: Option<Vec<AdmissionRow>>,
-}
-
-#[derive(Template)]
-#[template(path = "portal/officer.html")]
-struct OfficerPage {
-    layout: Layout,
-    boards: Vec<Board>,
-}
-
-pub async fn officer(ctx: Ctx, State(state): State<AppState>) -> Response {
-    let result = officer_page(&ctx, &state).await;
-    ctx.respond(result)
-}
-
-/// Authorities whose programs the reader may read, by the same rule as the API's
-/// `programs.read` routes.
-fn readable(principal: &Principal, authorities: Vec<Authority>) -> Vec<Authority> {
-    authorities
-        .into_iter()
-        .filter(|a| {
-            matches!(
-                principal.decide(Action::ProgramsRead, Some(a.id)),
-                Decision::Allow(_)
-            )
-        })
-        .collect()
-}
-
-async fn officer_page(ctx: &Ctx, state: &AppState) -> Result<Response, Failure> {
-    let principal = signed_in(ctx)?;
-    let authorities = readable(principal, state.store.list_authorities().await?);
-    if authorities.is_empty() {
-        return Err(Failure::Forbidden);
-    }
-    let mut boards = Vec::with_capacity(authorities.len());
-    for authority in authorities {
-        // Counts and money only: no recipient's file is opened here.
-        let mut programs = Vec::new();
-        for p in state.store.programs(authority.id).await? {
-            let waiting = state
-                .store
-                .waitlist(authority.id, p.id)
-                .await?
-                .iter()
-                .filter(|w| w.status == WaitlistStatus::Waiting)
-                .count();
-            programs.push(ProgramRow {
-                name: p.spec.name.get(ctx.locale).to_owned(),
-                period: message(
-                    ctx.locale,
-                    "cert-valid-range",
-                    &[
-                        ("from", format_date(ctx.locale, p.spec.starts).into()),
-                        ("to", format_date(ctx.locale, p.spec.ends).into()),
-                    ],
-                ),
-                budget: ctx.money(p.budget),
-                live: p.live_certificates,
-                quota: p
-                    .spec
-                    .quota
-                    .map_or_else(|| ctx.t("portal-officer-no-quota"), |q| q.to_string()),
-                waiting,
-            });
-        }
-        let reviews = matches!(
-            principal.decide(Action::AdmissionsDecide, Some(authority.id)),
-            Decision::Allow(_)
-        );
-        let admissions = if reviews {
-            let mut rows = Vec::new();
-            for status in [AdmissionStatus::Applied, AdmissionStatus::UnderReview] {
-                for a in state
-                    .store
-                    .admissions_of_authority(authority.id, Some(status))
-                    .await?
-                {
-                    let provider = state.store.provider(a.provider_id).await?;
-                    rows.push(AdmissionRow {
-                        provider: provider.details.short_name,
-                        provider_href: format!("/providers/{}", a.provider_id),
-                        status: ctx.t(&format!(
-                            "portal-admission-{}",
-                            a.status.to_string().replace('_', "-")
-                        )),
-                        applied: format_date(ctx.locale, authority.date_at(a.applied_at)),
-                        services: a.services.len(),
-                    });
-                }
-            }
-            Some(rows)
-        } else {
-            None
-        };
-        boards.push(Board {
-            name: authority.names.get(ctx.locale).to_owned(),
-            programs,
-            admissions,
-        });
-    }
-    let page = OfficerPage {
-        layout: ctx.layout(ctx.t("portal-officer-title")),
-        boards,
     };
     html(&page)
 }

@@ -27,6 +27,7 @@ use crate::i18n::{message, negotiate};
 
 mod account;
 mod cabinet;
+mod officer;
 mod provider;
 mod public;
 mod recipient;
@@ -53,7 +54,7 @@ pub fn routes() -> Router<AppState> {
             "/cabinet/certificates/{certificate_id}",
             get(cabinet::certificate),
         )
-        .route("/cabinet/officer", get(cabinet::officer))
+        .merge(officer::routes())
         .merge(provider::routes())
         .route(PORTAL_CSS_PATH, get(stylesheet))
         .merge(recipient::routes())
@@ -443,7 +444,7 @@ impl Ctx {
 }
 
 /// `text` percent-encoded for a query-string value.
-fn form_urlencoded_component(text: &str) -> String {
+pub(crate) fn form_urlencoded_component(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
         match byte {

@@ -8,6 +8,7 @@ mod provider;
 #[path = "../api/support.rs"]
 mod support;
 
+mod officer;
 mod recipient;
 
 use axum::body::Body;
