@@ -4,7 +4,7 @@
 // this file's own: the demo data stays as other files expect it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, PASSWORD, launch, newPage, go, checkA11y, screenshots, h1, signIn } from './support.js';
+import { BASE, api, apiSession, launch, newPage, go, checkA11y, screenshots, h1, signIn } from './support.js';
 
 let browser;
 before(async () => {
@@ -14,41 +14,17 @@ after(async () => {
   await browser?.close();
 });
 
-/// An API session of `login`: a function calling the API with its cookie and CSRF token.
+/// An API session of `login`: a function calling the API that fails the test on an error status
+/// and answers with the JSON (or the text) of the response.
 async function apiAs(login) {
-  const signedIn = await fetch(`${BASE}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login, password: PASSWORD }),
-  });
-  assert.equal(signedIn.status, 200, `sign-in of ${login}`);
-  const cookie = signedIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrf_token: csrf } = await signedIn.json();
+  const session = await apiSession(login);
   return async (method, path, body, headers = {}) => {
-    const raw = body instanceof Uint8Array;
-    const response = await fetch(BASE + path, {
-      method,
-      headers: {
-        cookie,
-        'x-csrf-token': csrf,
-        ...(body === undefined || raw ? {} : { 'content-type': 'application/json' }),
-        ...headers,
-      },
-      body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
-    });
-    const text = await response.text();
-    let json = null;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = text;
-    }
-    assert.ok(response.status < 300, `${method} ${path}: ${response.status} ${text}`);
-    return json;
+    const answer = await api(session, method, path, body, headers);
+    assert.ok(answer.status < 300, `${method} ${path}: ${answer.status} ${answer.text}`);
+    return answer.json ?? answer.text;
   };
 }
 
-/// Digits with a check digit by weights, as Russian registers compute them.
 function checkDigit(digits, weights) {
   const sum = weights.reduce((acc, w, i) => acc + w * Number(digits[i]), 0);
   return String((sum % 11) % 10);

@@ -3,7 +3,7 @@
 // a delivery and uploads a CSV file with one bad row. axe-core on every page; screenshots of each.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, go, checkA11y, screenshots, h1, signIn, BASE, PASSWORD } from './support.js';
+import { launch, newPage, go, checkA11y, screenshots, h1, signIn, apiSession, api, demoProviderHome } from './support.js';
 
 let browser;
 before(async () => {
@@ -13,34 +13,6 @@ after(async () => {
   await browser?.close();
 });
 
-/// Signs in to the API as `login`: the cookie and CSRF token for the calls that follow.
-async function apiSession(login) {
-  const response = await fetch(`${BASE}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login, password: PASSWORD }),
-  });
-  assert.equal(response.status, 200, await response.clone().text());
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrf_token: csrf } = await response.json();
-  return { cookie, csrf };
-}
-
-async function api(session, method, path, body, headers = {}) {
-  const response = await fetch(`${BASE}${path}`, {
-    method,
-    headers: {
-      cookie: session.cookie,
-      'x-csrf-token': session.csrf,
-      ...(body ? { 'content-type': 'application/json' } : {}),
-      ...headers,
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  return { status: response.status, json: text ? JSON.parse(text) : null, text };
-}
-
 async function submit(page, button) {
   await Promise.all([page.waitForNavigation(), button.click()]);
 }
@@ -48,9 +20,7 @@ async function submit(page, button) {
 test('the demo provider publishes an offer, accepts a request and records deliveries', async () => {
   const page = await newPage(browser, 'ru-RU');
   await signIn(page, 'provider@khabarovsk.demo');
-  const match = page.url().match(/\/cabinet\/provider\/([0-9a-f-]{36})$/);
-  assert.ok(match, `landed on ${page.url()}`);
-  const home = `/cabinet/provider/${match[1]}`;
+  const home = await demoProviderHome(page);
   assert.match(await h1(page), /^Кабинет поставщика: /);
   assert.match(await page.locator('.provider-admission').first().textContent(), /Допущен/);
   await checkA11y(page, 'provider dashboard (ru)');

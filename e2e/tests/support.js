@@ -107,3 +107,52 @@ export async function signIn(page, login) {
   await page.getByLabel(/Пароль|Password/).fill(PASSWORD);
   await Promise.all([page.waitForNavigation(), page.locator('form.narrow-form button[type=submit]').click()]);
 }
+
+/// Signs in to the API as `login`: the session cookie and CSRF token for the calls that follow.
+export async function apiSession(login) {
+  const response = await fetch(`${BASE}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login, password: PASSWORD }),
+  });
+  assert.equal(response.status, 200, `sign-in of ${login}: ${await response.clone().text()}`);
+  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrf_token: csrf } = await response.json();
+  return { cookie, csrf };
+}
+
+/// Calls the API in `session`: a body of bytes goes as it is, any other as JSON. The answer's
+/// status, its JSON (null when it is not JSON) and its text.
+export async function api(session, method, pathname, body, headers = {}) {
+  const raw = body instanceof Uint8Array;
+  const response = await fetch(BASE + pathname, {
+    method,
+    headers: {
+      cookie: session.cookie,
+      'x-csrf-token': session.csrf,
+      ...(body == null || raw ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
+    body: body == null ? undefined : raw ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let json = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = null;
+  }
+  return { status: response.status, json, text };
+}
+
+/// The home page of the demo provider's cabinet once signed in as its user. The user may work for
+/// more providers (the officer's browser story registers one with the same user): the chooser
+/// lists them in the order the user joined them, the demo provider first.
+export async function demoProviderHome(page) {
+  if (new URL(page.url()).pathname === '/cabinet/provider') {
+    await go(page, await page.locator('main a[href^="/cabinet/provider/"]').first().getAttribute('href'));
+  }
+  const match = new URL(page.url()).pathname.match(/^\/cabinet\/provider\/([0-9a-f-]{36})$/);
+  assert.ok(match, `landed on ${page.url()}`);
+  return `/cabinet/provider/${match[1]}`;
+}

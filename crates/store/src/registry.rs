@@ -145,6 +145,10 @@ pub struct OfferQuery {
     pub today: Date,
     pub offset: u32,
     pub limit: u32,
+    /// Only these offers (a page showing one offer, a list of enrollments); empty: any.
+    pub offers: Vec<Uuid>,
+    /// Only this provider's offers (its public page).
+    pub provider: Option<Uuid>,
 }
 
 impl OfferQuery {
@@ -166,6 +170,8 @@ impl OfferQuery {
             today,
             offset: 0,
             limit,
+            offers: Vec::new(),
+            provider: None,
         }
     }
 }
@@ -967,6 +973,17 @@ macro_rules! impl_registry {
                 }
                 if let Some(service) = query.service {
                     sql.push(" AND o.service_id = ").push_bind(service.as_uuid());
+                }
+                if !query.offers.is_empty() {
+                    sql.push(" AND o.id IN (");
+                    let mut ids = sql.separated(", ");
+                    for id in &query.offers {
+                        ids.push_bind(*id);
+                    }
+                    sql.push(")");
+                }
+                if let Some(provider) = query.provider {
+                    sql.push(" AND o.provider_id = ").push_bind(provider);
                 }
                 if let Some(municipality) = &query.municipality {
                     sql.push(" AND o.municipality = ").push_bind(municipality.clone());

@@ -877,6 +877,8 @@ pub async fn search_offers(
         offset,
         // One more than asked tells whether another page follows.
         limit: limit + 1,
+        offers: Vec::new(),
+        provider: None,
     };
     let mut hits = state.store.search_offers(&search).await?;
     let more = hits.len() > limit as usize;

@@ -448,15 +448,16 @@ fn category_options(ctx: &Ctx, chosen: Option<ServiceCategory>) -> Vec<SelectOpt
 /// `RegistryStore`.
 pub(super) async fn offers_where(
     state: &AppState,
-    keep: impl Fn(&OfferHit) -> bool,
+    narrow: impl FnOnce(&mut OfferQuery),
 ) -> Result<Vec<OfferHit>, Failure> {
-    const REGISTRY_LIMIT: u32 = 1_000_000;
+    // A provider's page lists its offers on one page: more than this is not a provider, it is a
+    // bulk load.
+    const PROVIDER_LIMIT: u32 = 1_000;
     let today = jiff::tz::TimeZone::UTC.to_datetime(Timestamp::now()).date();
-    let hits = state
-        .store
-        .search_offers(&OfferQuery::everything(today, REGISTRY_LIMIT))
-        .await?;
-    Ok(hits.into_iter().filter(|h| keep(h)).collect())
+    let mut query = OfferQuery::everything(today, PROVIDER_LIMIT);
+    narrow(&mut query);
+    query.limit = query.limit.max(u32::try_from(query.offers.len()).unwrap_or(u32::MAX));
+    Ok(state.store.search_offers(&query).await?)
 }
 
 fn parse_id(text: &str) -> Result<Uuid, Failure> {
@@ -507,7 +508,7 @@ pub async fn offer(ctx: Ctx, State(state): State<AppState>, Path(id): Path<Strin
 
 async fn offer_page(ctx: &Ctx, state: &AppState, id: &str) -> Result<Response, Failure> {
     let id = parse_id(id)?;
-    let hit = offers_where(state, |h| h.offer.id == id)
+    let hit = offers_where(state, |q| q.offers = vec![id])
         .await?
         .into_iter()
         .next()
@@ -652,7 +653,7 @@ async fn provider_page(ctx: &Ctx, state: &AppState, id: &str) -> Result<Response
     if !p.legal_form.is_person() {
         facts.push(fact(ctx, "portal-provider-tax-id", &p.tax_id));
     }
-    let offers = offers_where(state, |h| h.offer.details.provider_id == id)
+    let offers = offers_where(state, |q| q.provider = Some(id))
         .await?
         .iter()
         .map(|h| {

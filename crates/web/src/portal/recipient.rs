@@ -221,7 +221,7 @@ async fn offer_titles(
     state: &AppState,
     offers: &[Uuid],
 ) -> Result<HashMap<Uuid, (String, String)>, Failure> {
-    let hits = offers_where(state, |h| offers.contains(&h.offer.id)).await?;
+    let hits = offers_where(state, |q| q.offers = offers.to_vec()).await?;
     Ok(hits
         .iter()
         .map(|h| (h.offer.id, (offer_title(ctx, h), h.provider_name.clone())))
@@ -431,7 +431,7 @@ async fn enroll_page(
 ) -> Result<Response, Failure> {
     let principal = recipient(ctx)?;
     let offer_id = parse_id(query.offer.as_deref().unwrap_or_default())?;
-    let hit = offers_where(state, |h| h.offer.id == offer_id)
+    let hit = offers_where(state, |q| q.offers = vec![offer_id])
         .await?
         .into_iter()
         .next()
@@ -439,7 +439,8 @@ async fn enroll_page(
     let authority_id = hit.offer.details.authority_id;
     let authority = state.store.authority(authority_id).await?;
     let names = names(ctx, state, principal).await?;
-    // Active certificates of the people the reader acts for, in the offer's region.
+    // Active certificates of the people the reader acts for, in the offer's region, of programs
+    // that pay for the offer's service: no choice that can only be refused.
     let mut options = Vec::new();
     for (authority, person) in represented(principal) {
         if authority != authority_id {
@@ -454,6 +455,9 @@ async fn enroll_page(
                 continue;
             }
             let program = state.store.program(c.authority_id, c.program_id).await?;
+            if !program.spec.services.contains(&hit.offer.details.service_id) {
+                continue;
+            }
             let label = message(
                 ctx.locale,
                 "portal-recipient-certificate-option",
