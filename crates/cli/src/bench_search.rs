@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
-use socert_domain::demo_registry::{DemoRegion, demo_providers};
+use socert_domain::demo_registry::{DemoRegion, demo_offer_texts};
 use socert_domain::{ServiceCategory, Timestamp, search};
 use socert_store::registry::{OfferQuery, OfferSort};
 use socert_store::scratch::ScratchDatabase;
@@ -94,14 +94,7 @@ async fn backend(
         .map(|s| s.id)
         .collect();
     // Realistic text: the demo offers' titles and descriptions, reused.
-    let texts: Vec<(String, String, String)> = demo_providers(DemoRegion::Khabarovsk)
-        .into_iter()
-        .flat_map(|p| p.offers)
-        .map(|o| {
-            let document = search::search_document(&[&o.title, &o.description]);
-            (o.title, o.description, document)
-        })
-        .collect();
+    let texts = demo_offer_texts(DemoRegion::Khabarovsk);
     let started = Instant::now();
     let bar = indicatif::ProgressBar::new_spinner();
     bar.set_message(format!("{name}: loading the registry"));

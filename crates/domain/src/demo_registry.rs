@@ -112,6 +112,19 @@ pub fn normative_kopecks(region: DemoRegion, code: &str) -> Option<i64> {
     service(code).map(|s| s.normative[region.index()])
 }
 
+/// The demo offers' titles and descriptions of `region` with their search documents: realistic
+/// text for generated registries (the search benchmark, tests of search at scale).
+pub fn demo_offer_texts(region: DemoRegion) -> Vec<(String, String, String)> {
+    demo_providers(region)
+        .into_iter()
+        .flat_map(|p| p.offers)
+        .map(|o| {
+            let document = crate::search::search_document(&[&o.title, &o.description]);
+            (o.title, o.description, document)
+        })
+        .collect()
+}
+
 /// The 100 demo providers of `region`, the same on every call.
 pub fn demo_providers(region: DemoRegion) -> Vec<DemoProvider> {
     let mut taken = Taken::default();

@@ -456,7 +456,9 @@ pub(super) async fn offers_where(
     let today = jiff::tz::TimeZone::UTC.to_datetime(Timestamp::now()).date();
     let mut query = OfferQuery::everything(today, PROVIDER_LIMIT);
     narrow(&mut query);
-    query.limit = query.limit.max(u32::try_from(query.offers.len()).unwrap_or(u32::MAX));
+    query.limit = query
+        .limit
+        .max(u32::try_from(query.offers.len()).unwrap_or(u32::MAX));
     Ok(state.store.search_offers(&query).await?)
 }
 

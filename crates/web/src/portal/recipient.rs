@@ -455,7 +455,11 @@ async fn enroll_page(
                 continue;
             }
             let program = state.store.program(c.authority_id, c.program_id).await?;
-            if !program.spec.services.contains(&hit.offer.details.service_id) {
+            if !program
+                .spec
+                .services
+                .contains(&hit.offer.details.service_id)
+            {
                 continue;
             }
             let label = message(

@@ -47,53 +47,28 @@ pub async fn world(app: &TestApp, capacity: u32) -> World {
         .unwrap()
         .to_owned();
 
-    app.sign_in("provider@khabarovsk.demo").await;
-    let provider = app
-        .post_json(
-            "/api/v1/providers",
-            &json!({
-                "legal_form": "ngo",
-                "full_name": "Автономная некоммерческая организация «Тёплый дом»",
-                "short_name": "АНО «Тёплый дом»",
-                "country": "RU",
-                "tax_id": "7707083893",
-                "registration_number": "1027700132195",
-                "phone": "+7 4212 00-00-00",
-                "email": "info@teplydom.example",
-                "description": "Паллиативная помощь на дому",
-                "location": { "address": "г. Хабаровск, ул. Ленина, д. 1", "municipality": "Хабаровск", "latitude": 48.4802, "longitude": 135.0719 },
-                "bank_account": "40703810000000000001",
-                "bank_id": "040813608",
-                "licences": []
-            }),
-        )
-        .await;
-    assert_eq!(
-        provider.status,
-        201,
-        "{}",
-        String::from_utf8_lossy(&provider.body)
-    );
-    let provider = provider.json()["id"].as_str().unwrap().to_owned();
-    let applied = app
-        .post_json(
-            &format!("/api/v1/providers/{provider}/admissions"),
-            &json!({ "authority_id": authority, "service_ids": [service] }),
-        )
-        .await
-        .ok_json();
-    let admission = applied["id"].as_str().unwrap().to_owned();
+    let (provider, admission) = admitted_provider(
+        app,
+        &json!({
+            "legal_form": "ngo",
+            "full_name": "Автономная некоммерческая организация «Тёплый дом»",
+            "short_name": "АНО «Тёплый дом»",
+            "country": "RU",
+            "tax_id": "7707083893",
+            "registration_number": "1027700132195",
+            "phone": "+7 4212 00-00-00",
+            "email": "info@teplydom.example",
+            "description": "Паллиативная помощь на дому",
+            "location": { "address": "г. Хабаровск, ул. Ленина, д. 1", "municipality": "Хабаровск", "latitude": 48.4802, "longitude": 135.0719 },
+            "bank_account": "40703810000000000001",
+            "bank_id": "040813608",
+            "licences": []
+        }),
+        &authority,
+        &service,
+    )
+    .await;
 
-    app.sign_in("officer@khabarovsk.demo").await;
-    let decision = format!("/api/v1/authorities/{authority}/admissions/{admission}/decision");
-    app.post_json(&decision, &json!({ "event": "start_review" }))
-        .await
-        .ok_json();
-    app.post_json(&decision, &json!({ "event": "admit" }))
-        .await
-        .ok_json();
-
-    app.sign_in("provider@khabarovsk.demo").await;
     let mut offers = Vec::new();
     for title in ["Визиты медсестры на дому", "Уход и визиты сиделки"]
     {
@@ -237,6 +212,44 @@ impl World {
             self.provider, self.authority
         )
     }
+}
+
+/// A provider registered by the demo provider's user, applied for `service` of `authority`,
+/// reviewed and admitted by the officer; the provider's user is signed in again after. The
+/// provider's id and its admission's.
+pub async fn admitted_provider(
+    app: &TestApp,
+    registration: &Value,
+    authority: &str,
+    service: &str,
+) -> (String, String) {
+    app.sign_in("provider@khabarovsk.demo").await;
+    let provider = app.post_json("/api/v1/providers", registration).await;
+    assert_eq!(
+        provider.status,
+        201,
+        "{}",
+        String::from_utf8_lossy(&provider.body)
+    );
+    let provider = provider.json()["id"].as_str().unwrap().to_owned();
+    let applied = app
+        .post_json(
+            &format!("/api/v1/providers/{provider}/admissions"),
+            &json!({ "authority_id": authority, "service_ids": [service] }),
+        )
+        .await
+        .ok_json();
+    let admission = applied["id"].as_str().unwrap().to_owned();
+    app.sign_in("officer@khabarovsk.demo").await;
+    let decision = format!("/api/v1/authorities/{authority}/admissions/{admission}/decision");
+    app.post_json(&decision, &json!({ "event": "start_review" }))
+        .await
+        .ok_json();
+    app.post_json(&decision, &json!({ "event": "admit" }))
+        .await
+        .ok_json();
+    app.sign_in("provider@khabarovsk.demo").await;
+    (provider, admission)
 }
 
 pub async fn as_user(

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use crate::enrollments::{World, as_user, deliver, today, world};
+use crate::enrollments::{World, admitted_provider, as_user, deliver, today, world};
 use crate::on_both_backends;
 use crate::support::{Credentials, TestApp};
 
@@ -43,53 +43,27 @@ async fn enrolled(app: &TestApp, w: &World, n: u32, login: &str) -> (Credentials
 /// Another home-care provider of the authority, admitted with one offer and never rated: the
 /// yardstick the world's provider is ranked against.
 async fn unrated_competitor(app: &TestApp, w: &World) {
-    app.sign_in("provider@khabarovsk.demo").await;
-    let provider = app
-        .post_json(
-            "/api/v1/providers",
-            &json!({
-                "legal_form": "business",
-                "full_name": "Общество с ограниченной ответственностью «Забота»",
-                "short_name": "ООО «Забота»",
-                "country": "RU",
-                "tax_id": "7736050003",
-                "registration_number": "1027700070518",
-                "phone": "+7 4212 00-00-01",
-                "email": "info@zabota.example",
-                "description": "Сиделки и медсёстры",
-                "location": { "address": "г. Хабаровск, ул. Серышева, д. 5", "municipality": "Хабаровск", "latitude": 48.47, "longitude": 135.08 },
-                "bank_account": "40702810000000000002",
-                "bank_id": "040813608",
-                "licences": []
-            }),
-        )
-        .await;
-    assert_eq!(
-        provider.status,
-        201,
-        "{}",
-        String::from_utf8_lossy(&provider.body)
-    );
-    let provider = provider.json()["id"].as_str().unwrap().to_owned();
-    let admission = app
-        .post_json(
-            &format!("/api/v1/providers/{provider}/admissions"),
-            &json!({ "authority_id": w.authority, "service_ids": [w.service] }),
-        )
-        .await
-        .ok_json()["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    app.sign_in("officer@khabarovsk.demo").await;
-    let decision = format!(
-        "/api/v1/authorities/{}/admissions/{admission}/decision",
-        w.authority
-    );
-    app.post_json(&decision, &json!({ "event": "admit" }))
-        .await
-        .ok_json();
-    app.sign_in("provider@khabarovsk.demo").await;
+    let (provider, _) = admitted_provider(
+        app,
+        &json!({
+            "legal_form": "business",
+            "full_name": "Общество с ограниченной ответственностью «Забота»",
+            "short_name": "ООО «Забота»",
+            "country": "RU",
+            "tax_id": "7736050003",
+            "registration_number": "1027700070518",
+            "phone": "+7 4212 00-00-01",
+            "email": "info@zabota.example",
+            "description": "Сиделки и медсёстры",
+            "location": { "address": "г. Хабаровск, ул. Серышева, д. 5", "municipality": "Хабаровск", "latitude": 48.47, "longitude": 135.08 },
+            "bank_account": "40702810000000000002",
+            "bank_id": "040813608",
+            "licences": []
+        }),
+        &w.authority,
+        &w.service,
+    )
+    .await;
     let offer = app
         .post_json(
             &format!("/api/v1/providers/{provider}/offers"),

@@ -3,8 +3,7 @@
 
 use serde_json::{Value, json};
 use socert_domain::AuthorityId;
-use socert_domain::demo_registry::{DemoRegion, demo_providers};
-use socert_domain::search::search_document;
+use socert_domain::demo_registry::{DemoRegion, demo_offer_texts};
 
 use crate::on_both_backends;
 use crate::support::TestApp;
@@ -360,14 +359,7 @@ on_both_backends! {
             .iter()
             .map(|s| s.id)
             .collect();
-        let texts: Vec<(String, String, String)> = demo_providers(DemoRegion::Khabarovsk)
-            .into_iter()
-            .flat_map(|p| p.offers)
-            .map(|o| {
-                let document = search_document(&[&o.title, &o.description]);
-                (o.title, o.description, document)
-            })
-            .collect();
+        let texts = demo_offer_texts(DemoRegion::Khabarovsk);
         app.store.bulk_fill(khabarovsk, &services, 300, 3, &texts).await.unwrap();
         let query = "q=паллиативная+помощь&limit=7";
         let before = all_pages(&app, query).await;
