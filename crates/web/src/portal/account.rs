@@ -13,7 +13,6 @@ use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use serde::Deserialize;
 use socert_domain::identity::{Principal, Role};
 use socert_domain::secret;
-use subtle::ConstantTimeEq;
 
 use super::{Ctx, Failure, Layout, safe_next};
 use crate::AppState;
@@ -117,10 +116,6 @@ fn home_of(principal: Option<&Principal>) -> &'static str {
     }
 }
 
-fn same(a: &str, b: &str) -> bool {
-    !a.is_empty() && bool::from(a.as_bytes().ct_eq(b.as_bytes()))
-}
-
 pub async fn login(
     ctx: Ctx,
     State(state): State<AppState>,
@@ -148,7 +143,7 @@ async fn login_submit(
         .get(LOGIN_CSRF_COOKIE)
         .map(|c| c.value().to_owned())
         .unwrap_or_default();
-    if !same(form.csrf.as_deref().unwrap_or_default(), &cookie_token) {
+    if !super::same_secret(form.csrf.as_deref().unwrap_or_default(), &cookie_token) {
         // Most often a form left open past a restart of the browser: say so and offer a new one.
         let error = Some(ctx.t("portal-login-error-expired"));
         let jar = jar.remove(Cookie::build(LOGIN_CSRF_COOKIE).path("/login"));
@@ -255,7 +250,7 @@ async fn logout_submit(
         // Already signed out (another tab, an expired session): nothing to end.
         return Ok(Redirect::to("/").into_response());
     };
-    if !same(form.csrf.as_deref().unwrap_or_default(), csrf_token) {
+    if !super::same_secret(form.csrf.as_deref().unwrap_or_default(), csrf_token) {
         return Err(Failure::Forbidden);
     }
     let actor = ctx.caller.actor(None, ctx.request_id.clone());

@@ -400,6 +400,19 @@ impl Ctx {
         }
     }
 
+    /// A posted form must carry this session's CSRF token: another site cannot read it.
+    pub fn check_csrf(&self, sent: Option<&str>) -> Result<(), Failure> {
+        match &self.caller {
+            Caller::Session { csrf_token, .. }
+                if same_secret(sent.unwrap_or_default(), csrf_token) =>
+            {
+                Ok(())
+            }
+            Caller::Session { .. } => Err(Failure::Forbidden),
+            _ => Err(Failure::SignIn),
+        }
+    }
+
     /// The audit record's actor for this reader acting as `role`.
     pub fn actor(&self, role: Role) -> Actor {
         self.caller
@@ -441,6 +454,13 @@ impl Ctx {
     pub fn respond(&self, result: Result<Response, Failure>) -> Response {
         result.unwrap_or_else(|failure| self.failure(failure))
     }
+}
+
+/// Whether a token sent with a form is the expected one, compared in constant time; an empty one
+/// never is.
+fn same_secret(sent: &str, expected: &str) -> bool {
+    use subtle::ConstantTimeEq;
+    !sent.is_empty() && bool::from(sent.as_bytes().ct_eq(expected.as_bytes()))
 }
 
 /// `text` percent-encoded for a query-string value.

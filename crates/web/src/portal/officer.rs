@@ -21,7 +21,6 @@ use socert_domain::program::NationalId;
 use socert_domain::registry::{AdmissionEvent, AdmissionStatus};
 use socert_domain::{Authority, AuthorityId};
 use socert_store::programs::{IssueOutcome, WaitlistStatus};
-use subtle::ConstantTimeEq;
 use uuid::Uuid;
 
 use super::public::{Fact, fact};
@@ -107,20 +106,6 @@ async fn tenant(
         Decision::Allow(role) => Ok((state.store.authority(id).await?, role)),
         Decision::Hidden => Err(Failure::NotFound),
         _ => Err(Failure::Forbidden),
-    }
-}
-
-/// The form's CSRF token must be the session's, as the API demands of session callers.
-fn check_csrf(ctx: &Ctx, sent: Option<&str>) -> Result<(), Failure> {
-    let sent = sent.unwrap_or_default();
-    match &ctx.caller {
-        Caller::Session { csrf_token, .. }
-            if !sent.is_empty() && bool::from(sent.as_bytes().ct_eq(csrf_token.as_bytes())) =>
-        {
-            Ok(())
-        }
-        Caller::Session { .. } => Err(Failure::Forbidden),
-        _ => Err(Failure::SignIn),
     }
 }
 
@@ -663,7 +648,7 @@ async fn decide_submit(
     form: DecisionForm,
 ) -> Result<Response, Failure> {
     let (authority, role) = tenant(ctx, state, authority_text, Action::AdmissionsDecide).await?;
-    check_csrf(ctx, form.csrf.as_deref())?;
+    ctx.check_csrf(form.csrf.as_deref())?;
     let id = uuid(id_text)?;
     let reason = form.reason.unwrap_or_default().trim().to_owned();
     let event = form
@@ -836,7 +821,7 @@ async fn find_submit(
     form: Result<Form<FindForm>, FormRejection>,
 ) -> Response {
     let form = form.map(|Form(f)| f).unwrap_or_default();
-    let result = match check_csrf(&ctx, form.csrf.as_deref()) {
+    let result = match ctx.check_csrf(form.csrf.as_deref()) {
         Ok(()) => {
             find_page(
                 &ctx,
@@ -1092,7 +1077,7 @@ async fn issue_submit(
     form: IssueForm,
 ) -> Result<Response, Failure> {
     let (authority, role) = tenant(ctx, state, authority_text, Action::ProgramsManage).await?;
-    check_csrf(ctx, form.csrf.as_deref())?;
+    ctx.check_csrf(form.csrf.as_deref())?;
     let recipient = uuid(id_text)?;
     let chosen = form.program.as_deref().and_then(|p| p.parse::<Uuid>().ok());
     let again = |chosen: Option<Uuid>, errors: Vec<String>| async move {
@@ -1246,7 +1231,7 @@ async fn bulk_submit(
     let (authority, role) = tenant(ctx, state, authority_text, Action::ProgramsManage).await?;
     // A form that could not be read (cut off, too large) carries no token either.
     let form = form.unwrap_or_default();
-    check_csrf(ctx, form.csrf.as_deref())?;
+    ctx.check_csrf(form.csrf.as_deref())?;
     let again = |chosen, program_error, file_error| async move {
         bulk_page(
             ctx,
@@ -1567,7 +1552,7 @@ async fn settle_submit(
     form: SettleForm,
 ) -> Result<Response, Failure> {
     let (authority, role) = tenant(ctx, state, authority_text, Action::ProgramsManage).await?;
-    check_csrf(ctx, form.csrf.as_deref())?;
+    ctx.check_csrf(form.csrf.as_deref())?;
     let typed = form.period_to.unwrap_or_default().trim().to_owned();
     let again = |typed: String, error: String| async move {
         settlement_page(
@@ -1628,7 +1613,7 @@ async fn resolve_submit(
     form: ResolveForm,
 ) -> Result<Response, Failure> {
     let (authority, role) = tenant(ctx, state, authority, Action::ProgramsManage).await?;
-    check_csrf(ctx, form.csrf.as_deref())?;
+    ctx.check_csrf(form.csrf.as_deref())?;
     let record = uuid(record)?;
     let event = form.event.unwrap_or_default();
     match resolve_delivery(state, authority.id, record, &event, &ctx.actor(role)).await {
@@ -1796,7 +1781,7 @@ async fn pay_submit(
     form: PayForm,
 ) -> Result<Response, Failure> {
     let (authority, role) = tenant(ctx, state, authority_text, Action::ProgramsManage).await?;
-    check_csrf(ctx, form.csrf.as_deref())?;
+    ctx.check_csrf(form.csrf.as_deref())?;
     let id = uuid(id_text)?;
     let typed = form.paid_on.unwrap_or_default().trim().to_owned();
     let reference = form.bank_reference.unwrap_or_default().trim().to_owned();
@@ -2077,7 +2062,7 @@ async fn complaint_submit(
     form: ComplaintForm,
 ) -> Result<Response, Failure> {
     let (authority, role) = tenant(ctx, state, authority_text, Action::RecipientsManage).await?;
-    check_csrf(ctx, form.csrf.as_deref())?;
+    ctx.check_csrf(form.csrf.as_deref())?;
     let id = uuid(id_text)?;
     let response = form.response.unwrap_or_default().trim().to_owned();
     let word = form

@@ -24,7 +24,6 @@ use socert_store::audit::Actor;
 use socert_store::enrollments::Enrollment;
 use socert_store::registry::{Offer, Provider};
 use socert_store::{PageRequest, ServiceFilter};
-use subtle::ConstantTimeEq;
 use uuid::Uuid;
 
 use super::{Ctx, Failure, Layout, html};
@@ -114,8 +113,7 @@ async fn staff(ctx: &Ctx, state: &AppState, provider_id: &str) -> Result<Staff, 
 impl Staff {
     /// A form's token must be the session's: another site cannot read it.
     fn check(&self, sent: Option<&str>) -> Result<(), Failure> {
-        let sent = sent.unwrap_or_default();
-        if !sent.is_empty() && bool::from(sent.as_bytes().ct_eq(self.csrf.as_bytes())) {
+        if super::same_secret(sent.unwrap_or_default(), &self.csrf) {
             Ok(())
         } else {
             Err(Failure::Forbidden)

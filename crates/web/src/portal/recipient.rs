@@ -23,7 +23,6 @@ use socert_domain::ledger::IdempotencyKey;
 use socert_domain::{AuthorityId, CertificateStatus, Date, Units};
 use socert_store::enrollments::{DeliveryRecord, Enrollment, EnrollmentRequest};
 use socert_store::registry::OfferHit;
-use subtle::ConstantTimeEq;
 use uuid::Uuid;
 
 use super::public::{Fact, FieldError, fact, offers_where, title_in};
@@ -102,20 +101,6 @@ fn recipient(ctx: &Ctx) -> Result<&Principal, Failure> {
         return Err(Failure::Forbidden);
     }
     Ok(principal)
-}
-
-/// A posted form's CSRF token must be the session's (as the sign-out form checks it).
-fn check_csrf(ctx: &Ctx, token: Option<&str>) -> Result<(), Failure> {
-    let expected = match &ctx.caller {
-        crate::auth::Caller::Session { csrf_token, .. } => csrf_token.as_str(),
-        _ => return Err(Failure::SignIn),
-    };
-    let given = token.unwrap_or_default();
-    if !given.is_empty() && bool::from(given.as_bytes().ct_eq(expected.as_bytes())) {
-        Ok(())
-    } else {
-        Err(Failure::Forbidden)
-    }
 }
 
 fn csrf(ctx: &Ctx) -> String {
@@ -601,7 +586,7 @@ pub async fn enroll(
 
 async fn enroll_submit(ctx: &Ctx, state: &AppState, form: EnrollForm) -> Result<Response, Failure> {
     recipient(ctx)?;
-    check_csrf(ctx, form.csrf.as_deref())?;
+    ctx.check_csrf(form.csrf.as_deref())?;
     let offer = parse_id(form.offer.as_deref().unwrap_or_default())?;
     let query = EnrollQuery {
         offer: form.offer.clone(),
@@ -969,7 +954,7 @@ async fn cancel_submit(
     id: &str,
     form: CsrfForm,
 ) -> Result<Response, Failure> {
-    check_csrf(ctx, form.csrf.as_deref())?;
+    ctx.check_csrf(form.csrf.as_deref())?;
     let e = mine(ctx, state, id).await?;
     let actor = ctx.actor(Role::Recipient);
     match cancel_own(state, &ctx.caller, e.id, &actor).await {
@@ -1004,7 +989,7 @@ async fn rate_submit(
     id: &str,
     form: RatingForm,
 ) -> Result<Response, Failure> {
-    check_csrf(ctx, form.csrf.as_deref())?;
+    ctx.check_csrf(form.csrf.as_deref())?;
     let e = mine(ctx, state, id).await?;
     let stars = form
         .stars
@@ -1056,7 +1041,7 @@ async fn complain_submit(
     id: &str,
     form: ComplaintForm,
 ) -> Result<Response, Failure> {
-    check_csrf(ctx, form.csrf.as_deref())?;
+    ctx.check_csrf(form.csrf.as_deref())?;
     let e = mine(ctx, state, id).await?;
     let text = form.text.unwrap_or_default();
     let key = form
@@ -1219,7 +1204,7 @@ async fn resolve_submit(
     reason: Option<String>,
 ) -> Result<Response, Failure> {
     recipient(ctx)?;
-    check_csrf(ctx, csrf.as_deref())?;
+    ctx.check_csrf(csrf.as_deref())?;
     let record = parse_id(id)?;
     let actor = ctx.actor(Role::Recipient);
     match resolve_own(state, &ctx.caller, record, event, reason.as_deref(), &actor).await {
@@ -1321,7 +1306,7 @@ async fn read_submit(
     form: CsrfForm,
 ) -> Result<Response, Failure> {
     let principal = recipient(ctx)?;
-    check_csrf(ctx, form.csrf.as_deref())?;
+    ctx.check_csrf(form.csrf.as_deref())?;
     read_own_notification(state, principal, parse_id(id)?).await?;
     Ok(Redirect::to("/cabinet/notifications").into_response())
 }
@@ -1426,7 +1411,7 @@ async fn withdraw_submit(
     form: CsrfForm,
 ) -> Result<Response, Failure> {
     recipient(ctx)?;
-    check_csrf(ctx, form.csrf.as_deref())?;
+    ctx.check_csrf(form.csrf.as_deref())?;
     let actor = ctx.actor(Role::Recipient);
     match withdraw_own(state, &ctx.caller, parse_id(id)?, &actor).await {
         // Decided or withdrawn meanwhile: the list shows how it stands.
