@@ -204,6 +204,16 @@ impl PgStore {
             .push(")");
     }
 
+    /// The generated `search_tsv` and `title_tsv` follow the edited columns by themselves.
+    async fn reindex_offer(
+        _tx: &mut Transaction<'static, Postgres>,
+        _offer: Uuid,
+        _search_text: &str,
+        _search_title: &str,
+    ) -> Result<()> {
+        Ok(())
+    }
+
     /// PostgreSQL indexes the generated `search_tsv` column itself.
     async fn index_offer(
         _tx: &mut Transaction<'static, Postgres>,

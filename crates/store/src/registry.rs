@@ -95,6 +95,8 @@ pub struct Offer {
     pub details: NewOffer,
     pub seats_taken: u32,
     pub created_at: Timestamp,
+    /// Moves on with every change: the ETag an edit names in If-Match.
+    pub version: i64,
 }
 
 /// An uploaded admission document, without its content.
@@ -269,6 +271,19 @@ pub trait RegistryStore {
 
     /// Every offer of the provider, listed or not, newest first (the provider's own view).
     async fn offers_of_provider(&self, provider: Uuid) -> Result<Vec<Offer>>;
+
+    /// Changes an offer of `provider`: everything but its authority and service, which `changes`
+    /// must repeat. With `expected_version`, refused when someone changed the offer since
+    /// (`VersionMismatch`); the capacity cannot go below the seats taken (`capacity_below_seats`).
+    /// Enrollments keep the price they agreed.
+    async fn update_offer(
+        &self,
+        offer: Uuid,
+        changes: NewOffer,
+        search_text: String,
+        expected_version: Option<i64>,
+        actor: &Actor,
+    ) -> Result<Offer>;
 }
 
 /// Kilometres per degree of latitude; longitude degrees shrink by cos(latitude), computed once
@@ -834,7 +849,7 @@ macro_rules! impl_registry {
                     $crate::audit::append_audit!(&mut *tx, actor, draft, now);
                 }
                 tx.commit().await?;
-                Ok($crate::registry::Offer { id, details: new, seats_taken: 0, created_at: now })
+                Ok($crate::registry::Offer { id, details: new, seats_taken: 0, created_at: now, version: 1 })
             }
 
             async fn search_offers(
@@ -930,6 +945,96 @@ macro_rules! impl_registry {
                     .fetch_all(&self.pool)
                     .await?;
                 rows.into_iter().map(|row| Ok(row.into_domain()?.offer)).collect()
+            }
+
+            async fn update_offer(
+                &self,
+                offer: uuid::Uuid,
+                changes: $crate::registry::NewOffer,
+                search_text: String,
+                expected_version: Option<i64>,
+                actor: &$crate::audit::Actor,
+            ) -> $crate::Result<$crate::registry::Offer> {
+                let now = $crate::rows::now();
+                let mut tx = self.begin_write().await?;
+                let current: Option<(uuid::Uuid, uuid::Uuid, uuid::Uuid, i64, i64, String, i64, i64)> =
+                    sqlx::query_as($crate::sql::OFFER_FOR_EDIT).bind(offer).fetch_optional(&mut *tx).await?;
+                let Some((provider, authority, service, seats_taken, version, title_before, price_before, capacity_before)) = current
+                else {
+                    return Err($crate::Error::NotFound { what: "offer" });
+                };
+                if provider != changes.provider_id
+                    || authority != changes.authority_id.as_uuid()
+                    || service != changes.service_id.as_uuid()
+                {
+                    return Err($crate::Error::NotFound { what: "offer" });
+                }
+                if expected_version.is_some_and(|v| v != version) {
+                    return Err($crate::Error::VersionMismatch { what: "offer", current: version });
+                }
+                if i64::from(changes.capacity) < seats_taken {
+                    return Err($crate::Error::Refused {
+                        code: "capacity_below_seats",
+                        message: format!(
+                            "{seats_taken} seats are taken: the capacity cannot be less (end enrollments first)"
+                        ),
+                    });
+                }
+                let search_title = socert_domain::search::search_document(
+                    &changes.titles.iter().map(String::as_str).collect::<Vec<_>>(),
+                );
+                let (version, seats_taken, created_at_us): (i64, i64, i64) = sqlx::query_as($crate::sql::UPDATE_OFFER)
+                    .bind(offer)
+                    .bind(&changes.titles[0])
+                    .bind(&changes.titles[1])
+                    .bind(&changes.titles[2])
+                    .bind(&changes.description)
+                    .bind(changes.price.minor())
+                    .bind(i64::from(changes.capacity))
+                    .bind(&changes.schedule)
+                    .bind(&changes.location.municipality)
+                    .bind(&changes.location.address)
+                    .bind(changes.location.latitude)
+                    .bind(changes.location.longitude)
+                    .bind(changes.age_min.map(i32::from))
+                    .bind(changes.age_max.map(i32::from))
+                    .bind(changes.accessibility.wheelchair)
+                    .bind(changes.accessibility.sign_language)
+                    .bind(changes.accessibility.home_visits)
+                    .bind(changes.accessibility.transport)
+                    .bind(changes.languages.join(","))
+                    .bind(&search_text)
+                    .bind(&search_title)
+                    .bind($crate::rows::micros(now))
+                    .fetch_one(&mut *tx)
+                    .await?;
+                Self::reindex_offer(&mut tx, offer, &search_text, &search_title).await?;
+                {
+                    let draft = $crate::audit::Draft {
+                        chain: Some(changes.authority_id),
+                        action: "offer.update",
+                        object_kind: "offer",
+                        object_id: offer.to_string(),
+                        diff: serde_json::json!({
+                            "before": { "title_ru": title_before, "price_minor": price_before, "capacity": capacity_before },
+                            "after": {
+                                "title_ru": changes.titles[0],
+                                "price_minor": changes.price.minor(),
+                                "capacity": changes.capacity,
+                                "version": version,
+                            },
+                        }),
+                    };
+                    $crate::audit::append_audit!(&mut *tx, actor, draft, now);
+                }
+                tx.commit().await?;
+                Ok($crate::registry::Offer {
+                    id: offer,
+                    details: changes,
+                    seats_taken: u32::try_from(seats_taken).map_err($crate::rows::corrupt)?,
+                    created_at: $crate::rows::timestamp(created_at_us)?,
+                    version,
+                })
             }
         }
 

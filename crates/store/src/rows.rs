@@ -490,6 +490,7 @@ pub(crate) struct OfferHitRow {
     normative_minor: Option<i64>,
     rating_count: i64,
     rating_stars_sum: i64,
+    version: i64,
     distance2: Option<f64>,
 }
 
@@ -537,6 +538,7 @@ impl OfferHitRow {
                 },
                 seats_taken: count(self.seats_taken)?,
                 created_at: timestamp(self.created_at_us)?,
+                version: self.version,
             },
             provider_name: self.provider_name,
             legal_form: self.legal_form.parse().map_err(corrupt)?,

@@ -326,6 +326,17 @@ pub const INSERT_OFFER: &str = "INSERT INTO offers (id, provider_id, authority_i
      $23, $24, $25, $26, $26, TRUE, p.short_name, p.legal_form, p.rating_count, p.rating_stars_sum, $27, s.code, \
      s.category FROM providers p, services s WHERE p.id = $2 AND s.id = $4";
 
+/// An offer as its provider edits it, its row locked until the change is written.
+pub const OFFER_FOR_EDIT: &str = "UPDATE offers SET version = version WHERE id = $1 RETURNING provider_id, \
+     authority_id, service_id, seats_taken, version, title_ru, price_minor, capacity";
+
+/// Everything of an offer its provider may change; the version moves on.
+pub const UPDATE_OFFER: &str = "UPDATE offers SET title_ru = $2, title_uk = $3, title_en = $4, description = $5, \
+     price_minor = $6, capacity = $7, schedule = $8, municipality = $9, address = $10, latitude = $11, \
+     longitude = $12, age_min = $13, age_max = $14, wheelchair = $15, sign_language = $16, home_visits = $17, \
+     transport = $18, languages = $19, search_text = $20, search_title = $21, updated_at_us = $22, \
+     version = version + 1 WHERE id = $1 RETURNING version, seats_taken, created_at_us";
+
 /// An admission decision lists (admitted) or unlists (anything else) the provider's offers there.
 pub const LIST_OFFERS: &str =
     "UPDATE offers SET listed = $3 WHERE provider_id = $1 AND authority_id = $2";
@@ -335,7 +346,7 @@ pub const SEARCH_COLUMNS: &str = "SELECT o.id, o.provider_id, o.authority_id, o.
      o.title_en, o.description, o.price_minor, o.currency, o.capacity, o.seats_taken, o.schedule, o.municipality, \
      o.address, o.latitude, o.longitude, o.age_min, o.age_max, o.wheelchair, o.sign_language, o.home_visits, \
      o.transport, o.languages, o.created_at_us, o.provider_name, o.legal_form, o.service_code, \
-     nc.amount_minor AS normative_minor, o.rating_count, o.rating_stars_sum, ";
+     nc.amount_minor AS normative_minor, o.rating_count, o.rating_stars_sum, o.version, ";
 
 /// Listed offers only (of admitted providers), with the normative cost in force on the bound date;
 /// the caller binds the date twice and closes the condition.
@@ -367,6 +378,6 @@ pub const OFFERS_OF_PROVIDER: &str = "SELECT o.id, o.provider_id, o.authority_id
      o.title_uk, o.title_en, o.description, o.price_minor, o.currency, o.capacity, o.seats_taken, o.schedule, \
      o.municipality, o.address, o.latitude, o.longitude, o.age_min, o.age_max, o.wheelchair, o.sign_language, \
      o.home_visits, o.transport, o.languages, o.created_at_us, o.provider_name, o.legal_form, o.service_code, \
-     CAST(NULL AS BIGINT) AS normative_minor, o.rating_count, o.rating_stars_sum, \
+     CAST(NULL AS BIGINT) AS normative_minor, o.rating_count, o.rating_stars_sum, o.version, \
      CAST(NULL AS DOUBLE PRECISION) AS distance2 FROM offers o WHERE o.provider_id = $1 \
      ORDER BY o.created_at_us DESC, o.id DESC";

@@ -103,6 +103,25 @@ impl SqliteStore {
         Ok(None)
     }
 
+    /// An edited offer's words replace its old ones in the FTS5 tables.
+    async fn reindex_offer(
+        tx: &mut Transaction<'static, Sqlite>,
+        offer: Uuid,
+        search_text: &str,
+        search_title: &str,
+    ) -> Result<()> {
+        for statement in [
+            "DELETE FROM offers_fts WHERE offer_id = $1",
+            "DELETE FROM offers_title_fts WHERE offer_id = $1",
+        ] {
+            sqlx::query(statement)
+                .bind(offer)
+                .execute(&mut **tx)
+                .await?;
+        }
+        Self::index_offer(tx, offer, search_text, search_title).await
+    }
+
     /// SQLite's full-text index is a separate FTS5 table, kept in the offer's transaction.
     async fn index_offer(
         tx: &mut Transaction<'static, Sqlite>,

@@ -297,7 +297,8 @@ impl ApiError {
                 "Invalid value",
             ),
             E::Refused {
-                code: code @ ("offer_full" | "already_ending" | "already_paid"),
+                code:
+                    code @ ("offer_full" | "already_ending" | "already_paid" | "capacity_below_seats"),
                 ..
             } => (StatusCode::CONFLICT, *code, "Not possible now"),
             E::Refused { code, .. } => (StatusCode::UNPROCESSABLE_ENTITY, *code, "Refused"),

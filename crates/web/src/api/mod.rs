@@ -90,6 +90,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(registry::get_provider))
         .routes(routes!(registry::apply, registry::provider_admissions))
         .routes(routes!(registry::publish_offer, registry::provider_offers))
+        .routes(routes!(registry::update_offer))
         .routes(routes!(registry::authority_admissions))
         .routes(routes!(registry::decide))
         .routes(routes!(registry::search_offers))

@@ -68,6 +68,7 @@ pub const POLICY: &[(&str, &str, Access)] = &[
     ("POST", "/api/v1/providers/{provider_id}/admissions", ForProvider(A::ProviderManage)),
     ("POST", "/api/v1/providers/{provider_id}/offers", ForProvider(A::ProviderManage)),
     ("GET", "/api/v1/providers/{provider_id}/offers", ForProvider(A::ProviderManage)),
+    ("PUT", "/api/v1/providers/{provider_id}/offers/{offer_id}", ForProvider(A::ProviderManage)),
     ("GET", "/api/v1/public/offers", Public),
     ("GET", "/api/v1/open/registry.json", Public),
     ("GET", "/api/v1/open/registry.csv", Public),

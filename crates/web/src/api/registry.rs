@@ -3,7 +3,8 @@
 
 use axum::Json;
 use axum::extract::{Extension, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use socert_domain::identity::{Grant, Role};
 use socert_domain::registry::{AdmissionEvent, AdmissionStatus, LegalForm};
@@ -279,6 +280,8 @@ pub struct OfferDto {
     pub home_visits: bool,
     pub transport: bool,
     pub languages: Vec<String>,
+    /// Moves on with every change: send it back in `If-Match` (as `"N"`) to edit the offer.
+    pub version: i64,
 }
 
 impl From<&Offer> for OfferDto {
@@ -305,6 +308,7 @@ impl From<&Offer> for OfferDto {
             home_visits: d.accessibility.home_visits,
             transport: d.accessibility.transport,
             languages: d.languages.clone(),
+            version: o.version,
         }
     }
 }
@@ -699,6 +703,66 @@ pub async fn publish_offer(
     Extension(actor): Extension<Actor>,
     ApiJson(body): ApiJson<PublishOffer>,
 ) -> Result<(StatusCode, Json<OfferDto>), ApiError> {
+    let (details, document) = offer_details(&state, provider_id, &body).await?;
+    let offer = state.store.publish_offer(details, document, &actor).await?;
+    Ok((StatusCode::CREATED, Json(OfferDto::from(&offer))))
+}
+
+/// Changes one of the provider's offers: everything but its region and service, which the body
+/// repeats. Send the ETag of the offer as read in `If-Match`: if someone changed it since, the
+/// answer is 412 and nothing changes. Enrollments keep the price they agreed.
+#[utoipa::path(put, path = "/api/v1/providers/{provider_id}/offers/{offer_id}", tag = "registry",
+    params(
+        ("provider_id" = Uuid, Path, description = "Provider id"),
+        ("offer_id" = Uuid, Path, description = "Offer id"),
+        ("If-Match" = Option<String>, Header, description = "The offer's ETag as read, e.g. \"3\""),
+    ),
+    request_body = PublishOffer,
+    responses(
+        (status = 200, body = OfferDto, headers(("ETag" = String))),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The capacity is below the seats taken", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Changed by someone else since you read it", body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn update_offer(
+    State(state): State<AppState>,
+    ApiPath((provider_id, offer_id)): ApiPath<(Uuid, Uuid)>,
+    Extension(actor): Extension<Actor>,
+    headers: HeaderMap,
+    ApiJson(body): ApiJson<PublishOffer>,
+) -> Result<Response, ApiError> {
+    let expected = crate::api::services::if_match(&headers)?;
+    let offer = update_own_offer(&state, provider_id, offer_id, &body, expected, &actor).await?;
+    let mut response = Json(OfferDto::from(&offer)).into_response();
+    if let Ok(etag) = HeaderValue::from_str(&format!("\"{}\"", offer.version)) {
+        response.headers_mut().insert(header::ETAG, etag);
+    }
+    Ok(response)
+}
+
+/// The edit of an offer, for the API and the provider's cabinet.
+pub(crate) async fn update_own_offer(
+    state: &AppState,
+    provider_id: Uuid,
+    offer_id: Uuid,
+    body: &PublishOffer,
+    expected_version: Option<i64>,
+    actor: &Actor,
+) -> Result<Offer, ApiError> {
+    let (details, document) = offer_details(state, provider_id, body).await?;
+    Ok(state
+        .store
+        .update_offer(offer_id, details, document, expected_version, actor)
+        .await?)
+}
+
+/// An offer as the provider describes it, checked, with the words it is found by.
+async fn offer_details(
+    state: &AppState,
+    provider_id: Uuid,
+    body: &PublishOffer,
+) -> Result<(NewOffer, String), ApiError> {
     let authority_id = AuthorityId::from_uuid(body.authority_id);
     let authority = state.store.authority(authority_id).await?;
     let service_id = ServiceId::from_uuid(body.service_id);
@@ -752,34 +816,29 @@ pub async fn publish_offer(
         service.names.get(Locale::En),
         &location.municipality,
     ]);
-    let offer = state
-        .store
-        .publish_offer(
-            NewOffer {
-                provider_id,
-                authority_id,
-                service_id,
-                titles,
-                description: body.description.trim().to_owned(),
-                price,
-                capacity: body.capacity,
-                schedule: body.schedule.trim().to_owned(),
-                location,
-                age_min: body.age_min,
-                age_max: body.age_max,
-                accessibility: Accessibility {
-                    wheelchair: body.wheelchair_access,
-                    sign_language: body.sign_language,
-                    home_visits: body.home_visits,
-                    transport: body.transport,
-                },
-                languages,
+    Ok((
+        NewOffer {
+            provider_id,
+            authority_id,
+            service_id,
+            titles,
+            description: body.description.trim().to_owned(),
+            price,
+            capacity: body.capacity,
+            schedule: body.schedule.trim().to_owned(),
+            location,
+            age_min: body.age_min,
+            age_max: body.age_max,
+            accessibility: Accessibility {
+                wheelchair: body.wheelchair_access,
+                sign_language: body.sign_language,
+                home_visits: body.home_visits,
+                transport: body.transport,
             },
-            document,
-            &actor,
-        )
-        .await?;
-    Ok((StatusCode::CREATED, Json(OfferDto::from(&offer))))
+            languages,
+        },
+        document,
+    ))
 }
 
 /// The provider's own offers in every authority, listed or not, newest first.

@@ -245,7 +245,7 @@ fn service_response(status: StatusCode, authority: &Authority, service: &Service
 }
 
 /// The version named by `If-Match: "N"`; `None` when the header is absent or `*`.
-fn if_match(headers: &HeaderMap) -> Result<Option<i64>, ApiError> {
+pub(crate) fn if_match(headers: &HeaderMap) -> Result<Option<i64>, ApiError> {
     let Some(value) = headers.get(header::IF_MATCH) else {
         return Ok(None);
     };

@@ -705,6 +705,18 @@ on_both_backends! {
         let all = app.get(&format!("/api/v1/providers/{}/enrollments", w.provider)).await.ok_json();
         let active = all["items"].as_array().unwrap().iter().filter(|e| e["status"] == "active").count();
         assert_eq!(active, 10);
+        // Ten seats are taken: the provider cannot shrink the offer below them.
+        let mine = app.get(&format!("/api/v1/providers/{}/offers", w.provider)).await.ok_json();
+        let mut edit = mine.as_array().unwrap().iter().find(|o| o["id"] == w.offer.as_str()).unwrap().clone();
+        let etag = format!("\"{}\"", edit["version"]);
+        for read_only in ["id", "provider_id", "free_seats", "version"] {
+            edit.as_object_mut().unwrap().remove(read_only);
+        }
+        edit["capacity"] = json!(9);
+        let path = format!("/api/v1/providers/{}/offers/{}", w.provider, w.offer);
+        app.put_json(&path, &edit, Some(&etag)).await.problem(409, "capacity_below_seats");
+        edit["capacity"] = json!(10);
+        assert_eq!(app.put_json(&path, &edit, Some(&etag)).await.ok_json()["free_seats"], 0);
         // A full offer takes no new requests either.
         app.sign_in("officer@khabarovsk.demo").await;
         let (nina, certificate) = w.certificate_for(&app, 999).await;

@@ -149,13 +149,38 @@ on_both_backends! {
         app.sign_out_locally();
         assert_eq!(search(&app, "q=паллиативная+помощь").await.len(), 1);
 
+        // The provider corrects the offer: a doctor now comes too, and at a new price. An edit
+        // made from an older reading is refused, and the region and service cannot change.
+        app.sign_in("provider@khabarovsk.demo").await;
+        let offer_id = published.json()["id"].as_str().unwrap().to_owned();
+        let path = format!("/api/v1/providers/{provider_id}/offers/{offer_id}");
+        let mut corrected = offer.clone();
+        corrected["title_ru"] = json!("Паллиативная помощь на дому: врач и медсестра");
+        corrected["price"] = json!({ "amount_minor": 290_000, "currency": "RUB" });
+        let edited = app.put_json(&path, &corrected, Some("\"1\"")).await;
+        assert_eq!(edited.status, 200, "{}", String::from_utf8_lossy(&edited.body));
+        assert_eq!(edited.headers["etag"], "\"2\"");
+        assert_eq!(edited.json()["version"], 2);
+        app.put_json(&path, &offer, Some("\"1\"")).await.problem(412, "version_mismatch");
+        let mut moved = corrected.clone();
+        moved["service_id"] = json!(service_id(&app, &khabarovsk, "PAL-HOSPICE-DAY").await);
+        app.put_json(&path, &moved, Some("\"2\"")).await.problem(404, "not_found");
+        app.sign_in("provider@krasnoyarsk.demo").await;
+        app.put_json(&path, &corrected, None).await.problem(404, "not_found");
+        app.sign_out_locally();
+        let found = search(&app, "q=врач").await;
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0]["offer"]["title_ru"], "Паллиативная помощь на дому: врач и медсестра");
+        assert_eq!(found[0]["copay"]["amount_minor"], 0, "under the normative now");
+        assert!(search(&app, "q=визиты").await.is_empty(), "the old title's words are gone");
+
         // The open registry lists it, in JSON and CSV, without bank details.
         let open = app.get(&format!("/api/v1/open/registry.json?authority_id={khabarovsk}")).await.ok_json();
         assert_eq!(open["schema_version"], 1);
         let records = open["records"].as_array().unwrap();
         assert_eq!(records.len(), 1);
         assert_eq!(records[0]["tax_id"], "7707083893");
-        assert_eq!(records[0]["copay_minor"], 20_750);
+        assert_eq!(records[0]["copay_minor"], 0, "the corrected price");
         assert!(!open.to_string().contains("40703810000000000001"), "no bank account in open data");
         let csv = app.get("/api/v1/open/registry.csv").await;
         let text = String::from_utf8(csv.body.to_vec()).unwrap();

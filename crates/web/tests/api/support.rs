@@ -231,6 +231,10 @@ impl TestApp {
         self.send_json(Method::PATCH, path, body, if_match).await
     }
 
+    pub async fn put_json(&self, path: &str, body: &Value, if_match: Option<&str>) -> TestResponse {
+        self.send_json(Method::PUT, path, body, if_match).await
+    }
+
     async fn send_json(
         &self,
         method: Method,
