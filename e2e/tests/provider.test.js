@@ -57,8 +57,20 @@ test('the demo provider publishes an offer, accepts a request and records delive
   await page.locator('#price').fill('412,00');
   await submit(page, page.getByRole('button', { name: 'Опубликовать', exact: true }));
   assert.match(await page.locator('.provider-done').textContent(), /Предложение опубликовано/);
-  const link = page.getByRole('link', { name: title });
+  const link = page.getByRole('link', { name: title, exact: true });
   const offerId = (await link.getAttribute('href')).split('/').pop();
+
+  // A correction: one seat more.
+  const edit = page.locator(`a[href="${home}/offers/${offerId}"]`);
+  assert.match(await edit.textContent(), new RegExp(`^Изменить: ${title}$`));
+  await go(page, await edit.getAttribute('href'));
+  assert.equal(await h1(page), 'Изменение предложения');
+  assert.equal(await page.locator('#price').inputValue(), '412.00');
+  await checkA11y(page, 'provider offer edit (ru)');
+  await screenshots(page, 'provider-offer-edit');
+  await page.getByLabel('Мест', { exact: true }).fill('4');
+  await submit(page, page.getByRole('button', { name: 'Сохранить изменения' }));
+  assert.match(await page.locator('.provider-done').textContent(), /Предложение изменено/);
 
   // A family asks for the offer (through the API): the officer starts a program for its service
   // and issues the demo family a certificate of it first.

@@ -850,3 +850,13 @@ portal-officer-audit-actor = Who
 portal-officer-audit-action = Action
 portal-officer-audit-object = Object
 portal-officer-audit-older = Older events
+
+## Provider's cabinet: editing an offer
+portal-provider-offer-edit = Edit
+portal-provider-offer-edit-title = Edit the offer
+portal-provider-offer-edit-title-errors = Edit the offer: correct the form
+portal-provider-offer-edit-heading = The offer as families see it
+portal-provider-offer-save = Save the changes
+portal-provider-done-saved = The offer was changed. Families already enrolled keep the price they agreed.
+portal-provider-offer-error-version = Someone changed this offer after you opened it: open it again and make your change there.
+portal-provider-offer-error-capacity-below-seats = More seats than this are taken: end enrollments first.

@@ -875,3 +875,13 @@ portal-officer-audit-actor = Кто
 portal-officer-audit-action = Действие
 portal-officer-audit-object = Объект
 portal-officer-audit-older = Более ранние события
+
+## Кабинет поставщика: изменение предложения
+portal-provider-offer-edit = Изменить
+portal-provider-offer-edit-title = Изменение предложения
+portal-provider-offer-edit-title-errors = Изменение предложения: исправьте форму
+portal-provider-offer-edit-heading = Предложение, каким его видят семьи
+portal-provider-offer-save = Сохранить изменения
+portal-provider-done-saved = Предложение изменено. Уже зачисленные сохраняют согласованную цену.
+portal-provider-offer-error-version = Кто-то изменил предложение после того, как вы его открыли: откройте его заново и внесите изменения там.
+portal-provider-offer-error-capacity-below-seats = Занято больше мест: сначала завершите зачисления.

@@ -875,3 +875,13 @@ portal-officer-audit-actor = Хто
 portal-officer-audit-action = Дія
 portal-officer-audit-object = Об'єкт
 portal-officer-audit-older = Давніші події
+
+## Кабінет надавача: зміна пропозиції
+portal-provider-offer-edit = Змінити
+portal-provider-offer-edit-title = Зміна пропозиції
+portal-provider-offer-edit-title-errors = Зміна пропозиції: виправте форму
+portal-provider-offer-edit-heading = Пропозиція, якою її бачать родини
+portal-provider-offer-save = Зберегти зміни
+portal-provider-done-saved = Пропозицію змінено. Уже зараховані зберігають погоджену ціну.
+portal-provider-offer-error-version = Хтось змінив пропозицію після того, як ви її відкрили: відкрийте її знову й внесіть зміни там.
+portal-provider-offer-error-capacity-below-seats = Зайнято більше місць: спершу завершіть зарахування.

@@ -34,7 +34,7 @@ use crate::api::enrollments::{
     provider_balance, provider_claim, provider_claims, provider_notifications, record_deliveries,
     record_deliveries_csv, submit_claim,
 };
-use crate::api::registry::{LocationDto, PublishOffer, publish_offer};
+use crate::api::registry::{LocationDto, PublishOffer, publish_offer, update_own_offer};
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiPath, Upload};
@@ -53,6 +53,10 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/cabinet/provider/{provider_id}/offers",
             get(offers).post(publish),
+        )
+        .route(
+            "/cabinet/provider/{provider_id}/offers/{offer_id}",
+            get(edit_offer).post(save_offer),
         )
         .route("/cabinet/provider/{provider_id}/requests", get(requests))
         .route(
@@ -181,6 +185,7 @@ const DONE: &[&str] = &[
     "applied",
     "document",
     "published",
+    "saved",
     "accepted",
     "declined",
     "recorded",
@@ -700,6 +705,7 @@ async fn read_multipart(mut multipart: Multipart) -> MultipartForm {
 pub struct OfferRow {
     pub title: String,
     pub href: String,
+    pub edit: String,
     pub authority: String,
     pub price: String,
     pub seats: String,
@@ -743,6 +749,8 @@ pub struct OfferForm {
     lang_ru: Option<String>,
     lang_uk: Option<String>,
     lang_en: Option<String>,
+    /// The version the edited offer had when its form was shown.
+    version: Option<String>,
 }
 
 #[derive(Template)]
@@ -759,6 +767,8 @@ struct OffersPage {
     features: Vec<Check>,
     languages: Vec<Check>,
     errors: Vec<FieldError>,
+    /// Editing a published offer rather than publishing a new one.
+    editing: bool,
 }
 
 impl OffersPage {
@@ -786,12 +796,13 @@ pub async fn offers(
             lang_ru: Some("true".into()),
             ..OfferForm::default()
         };
-        offers_page(&ctx, &state, &staff, done, form, Vec::new()).await
+        offers_page(&ctx, &state, &staff, done, form, Vec::new(), None).await
     }
     .await;
     ctx.respond(result)
 }
 
+/// The offers page, or with `editing` the form of that offer alone.
 async fn offers_page(
     ctx: &Ctx,
     state: &AppState,
@@ -799,6 +810,7 @@ async fn offers_page(
     done: Option<String>,
     form: OfferForm,
     errors: Vec<FieldError>,
+    editing: Option<Uuid>,
 ) -> Result<Response, Failure> {
     let mut authorities = HashMap::new();
     for a in state.store.list_authorities().await? {
@@ -818,6 +830,7 @@ async fn offers_page(
         .map(|o| OfferRow {
             title: offer_title(ctx.locale, o),
             href: format!("/offers/{}", o.id),
+            edit: staff.href(&format!("offers/{}", o.id)),
             authority: authority_name(o.details.authority_id),
             price: ctx.money(o.details.price),
             seats: message(
@@ -846,6 +859,10 @@ async fn offers_page(
         for s in &a.services {
             let service = state.store.service(a.authority_id, *s).await?;
             let value = format!("{}:{}", a.authority_id, s);
+            // An offer keeps its service: its form offers no other.
+            if editing.is_some() && value != chosen {
+                continue;
+            }
             services.push(ServiceOption {
                 selected: value == chosen,
                 value,
@@ -897,13 +914,17 @@ async fn offers_page(
             checked: form.lang_en.is_some(),
         },
     ];
-    let (status, title) = if errors.is_empty() {
-        (StatusCode::OK, ctx.t("portal-provider-offers-title"))
-    } else {
-        (
+    let (status, title) = match (errors.is_empty(), editing.is_some()) {
+        (true, false) => (StatusCode::OK, ctx.t("portal-provider-offers-title")),
+        (true, true) => (StatusCode::OK, ctx.t("portal-provider-offer-edit-title")),
+        (false, false) => (
             StatusCode::UNPROCESSABLE_ENTITY,
             ctx.t("portal-provider-offers-title-errors"),
-        )
+        ),
+        (false, true) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ctx.t("portal-provider-offer-edit-title-errors"),
+        ),
     };
     let page = OffersPage {
         layout: ctx.layout(title),
@@ -911,12 +932,16 @@ async fn offers_page(
         csrf: staff.csrf.clone(),
         done,
         offers: rows,
-        action: staff.href("offers"),
+        action: match editing {
+            Some(id) => staff.href(&format!("offers/{id}")),
+            None => staff.href("offers"),
+        },
         services,
         form,
         features,
         languages,
         errors,
+        editing: editing.is_some(),
     };
     Ok((status, html(&page)?).into_response())
 }
@@ -1065,7 +1090,9 @@ pub async fn publish(
         };
         let body = match offer_request(&ctx, &form, currency) {
             Ok(body) => body,
-            Err(errors) => return offers_page(&ctx, &state, &staff, None, form, errors).await,
+            Err(errors) => {
+                return offers_page(&ctx, &state, &staff, None, form, errors, None).await;
+            }
         };
         let published = publish_offer(
             State(state.clone()),
@@ -1092,7 +1119,132 @@ pub async fn publish(
                 field.replace('_', "-")
             )),
         }];
-        offers_page(&ctx, &state, &staff, None, form, errors).await
+        offers_page(&ctx, &state, &staff, None, form, errors, None).await
+    }
+    .await;
+    ctx.respond(result)
+}
+
+/// An offer's form filled in as it is now, to change it.
+pub async fn edit_offer(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((provider_id, offer_id)): Path<(String, String)>,
+) -> Response {
+    let result = async {
+        let staff = staff(&ctx, &state, &provider_id).await?;
+        let offer_id: Uuid = offer_id.parse().map_err(|_| Failure::NotFound)?;
+        let offer = state
+            .store
+            .offers_of_provider(staff.provider.id)
+            .await?
+            .into_iter()
+            .find(|o| o.id == offer_id)
+            .ok_or(Failure::NotFound)?;
+        let form = form_of(&offer);
+        offers_page(&ctx, &state, &staff, None, form, Vec::new(), Some(offer.id)).await
+    }
+    .await;
+    ctx.respond(result)
+}
+
+/// The form of an offer as published.
+fn form_of(offer: &Offer) -> OfferForm {
+    let d = &offer.details;
+    let filled = |text: &str| Some(text.to_owned());
+    let on = |flag: bool| flag.then(|| "true".to_owned());
+    let minor = d.price.minor();
+    OfferForm {
+        csrf: None,
+        service: Some(format!("{}:{}", d.authority_id, d.service_id)),
+        title_ru: filled(&d.titles[0]),
+        title_uk: filled(&d.titles[1]),
+        title_en: filled(&d.titles[2]),
+        description: filled(&d.description),
+        price: Some(format!("{}.{:02}", minor / 100, minor % 100)),
+        capacity: Some(d.capacity.to_string()),
+        schedule: filled(&d.schedule),
+        municipality: filled(&d.location.municipality),
+        address: filled(&d.location.address),
+        latitude: d.location.latitude.map(|v| v.to_string()),
+        longitude: d.location.longitude.map(|v| v.to_string()),
+        age_min: d.age_min.map(|v| v.to_string()),
+        age_max: d.age_max.map(|v| v.to_string()),
+        wheelchair_access: on(d.accessibility.wheelchair),
+        sign_language: on(d.accessibility.sign_language),
+        home_visits: on(d.accessibility.home_visits),
+        transport: on(d.accessibility.transport),
+        lang_ru: on(d.languages.iter().any(|l| l == "ru")),
+        lang_uk: on(d.languages.iter().any(|l| l == "uk")),
+        lang_en: on(d.languages.iter().any(|l| l == "en")),
+        version: Some(offer.version.to_string()),
+    }
+}
+
+pub async fn save_offer(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((provider_id, offer_id)): Path<(String, String)>,
+    form: Result<Form<OfferForm>, FormRejection>,
+) -> Response {
+    let form = form.map(|Form(f)| f).unwrap_or_default();
+    let result = async {
+        let staff = staff(&ctx, &state, &provider_id).await?;
+        staff.check(form.csrf.as_deref())?;
+        let offer_id: Uuid = offer_id.parse().map_err(|_| Failure::NotFound)?;
+        let authority = typed(&form.service)
+            .split_once(':')
+            .and_then(|(a, _)| a.parse::<AuthorityId>().ok())
+            .ok_or(Failure::NotFound)?;
+        let currency = state.store.authority(authority).await?.currency;
+        let editing = Some(offer_id);
+        let body = match offer_request(&ctx, &form, Some(currency)) {
+            Ok(body) => body,
+            Err(errors) => {
+                return offers_page(&ctx, &state, &staff, None, form, errors, editing).await;
+            }
+        };
+        let version = typed(&form.version).parse::<i64>().ok();
+        let saved = update_own_offer(
+            &state,
+            staff.provider.id,
+            offer_id,
+            &body,
+            version,
+            &staff.actor,
+        )
+        .await;
+        let (field, key) = match saved {
+            Ok(_) => return Ok(see_other(format!("{}?done=saved", staff.href("offers")))),
+            Err(ApiError::VersionMismatch(_)) => {
+                ("title_ru", "portal-provider-offer-error-version")
+            }
+            Err(ApiError::Refused {
+                code: "capacity_below_seats",
+                ..
+            }) => (
+                "capacity",
+                "portal-provider-offer-error-capacity-below-seats",
+            ),
+            Err(ApiError::Invalid { field, .. }) => {
+                let field = offer_field(&field);
+                (field, "")
+            }
+            Err(other) => return Err(other.into()),
+        };
+        let message = if key.is_empty() {
+            ctx.t(&format!(
+                "portal-provider-offer-error-{}",
+                field.replace('_', "-")
+            ))
+        } else {
+            ctx.t(key)
+        };
+        let errors = vec![FieldError {
+            field: field.to_owned(),
+            message,
+        }];
+        offers_page(&ctx, &state, &staff, None, form, errors, editing).await
     }
     .await;
     ctx.respond(result)

@@ -163,6 +163,28 @@ on_both_backends! {
         let offer_id = offers.json()[0]["id"].as_str().unwrap().to_owned();
         assert_eq!(offers.json()[0]["price"]["amount_minor"], 41_200);
 
+        // A correction: the form comes filled in as published; a second save from the same
+        // reading is refused, since the offer changed in between.
+        let edit = format!("{home}/offers/{offer_id}");
+        let page = text(&app.send_raw(get_as(&format!("{edit}?lang=en"), Some(&cookie), None)).await);
+        assert!(page.contains("<h1>Edit the offer</h1>"), "{page}");
+        assert!(page.contains("value=\"412.00\""), "{page}");
+        assert!(page.contains("name=\"version\" value=\"1\""));
+        let change = format!("{}&version=1", offer.replace("price=abc", "price=398").replace("capacity=5", "capacity=6"));
+        let saved = app.send_raw(form_post(&edit, Some(&cookie), &change)).await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", text(&saved));
+        let page = text(&app.send_raw(get_as(&format!("{home}/offers?done=saved&lang=en"), Some(&cookie), None)).await);
+        assert!(page.contains("The offer was changed."), "{page}");
+        assert!(page.contains("6 of 6 seats free"));
+        let stale = app.send_raw(form_post(&format!("{edit}?lang=en"), Some(&cookie), &change)).await;
+        assert_eq!(stale.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(text(&stale).contains("Someone changed this offer after you opened it"));
+        let forged = app.send_raw(form_post(&edit, Some(&cookie), &change.replace(&format!("csrf={csrf}"), "csrf=forged"))).await;
+        assert_eq!(forged.status, StatusCode::FORBIDDEN);
+        let offers = app.send_as(&staff, Request::get(format!("/api/v1/providers/{provider}/offers")).body(Body::empty()).unwrap()).await;
+        assert_eq!(offers.json()[0]["price"]["amount_minor"], 39_800);
+        assert_eq!(offers.json()[0]["version"], 2);
+
         // A family asks; the provider accepts in the cabinet.
         let (_, certificates) = a_representative_with_two_people(&app).await;
         let family = app.login("recipient@khabarovsk.demo").await;
@@ -233,7 +255,7 @@ on_both_backends! {
         assert_eq!(location(&claimed), format!("{home}/claims?done=claimed"));
         let page = text(&app.send_raw(get_as(&format!("{}&lang=en", location(&claimed)), Some(&cookie), None)).await);
         assert!(page.contains("The claim was submitted."));
-        assert!(page.contains("₽412.00"), "the payable balance: {page}");
+        assert!(page.contains("₽398.00"), "the payable balance, at the corrected price: {page}");
         let start = page.find(&format!("href=\"{home}/claims/{khabarovsk}/")).expect("a link to the claim") + 6;
         let href = &page[start..start + page[start..].find('"').unwrap()];
         let detail = text(&app.send_raw(get_as(&format!("{href}?lang=en"), Some(&cookie), None)).await);
