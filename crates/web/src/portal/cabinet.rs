@@ -9,22 +9,18 @@ use socert_store::programs::Certificate;
 use uuid::Uuid;
 
 use super::public::{Fact, fact};
-use super::{Ctx, Failure, Layout, html};
+use super::{Ctx, Failure, Layout, html, parse_id};
 use crate::AppState;
 use crate::api::me::{balance_history, certificate_of, represented};
-use crate::i18n::{format_date, message, status_name};
-
-fn signed_in(ctx: &Ctx) -> Result<&Principal, Failure> {
-    ctx.principal().ok_or(Failure::SignIn)
-}
+use crate::i18n::{message, status_name};
 
 fn validity(ctx: &Ctx, c: &Certificate) -> String {
     message(
         ctx.locale,
         "cert-valid-range",
         &[
-            ("from", format_date(ctx.locale, c.valid_from).into()),
-            ("to", format_date(ctx.locale, c.valid_to).into()),
+            ("from", ctx.date(c.valid_from).into()),
+            ("to", ctx.date(c.valid_to).into()),
         ],
     )
 }
@@ -58,7 +54,7 @@ pub async fn certificates(ctx: Ctx, State(state): State<AppState>) -> Response {
 }
 
 async fn certificates_page(ctx: &Ctx, state: &AppState) -> Result<Response, Failure> {
-    let principal = signed_in(ctx)?;
+    let principal = ctx.signed_in()?;
     let actor = ctx.actor(Role::Recipient);
     let mut people = Vec::new();
     for (authority, person) in represented(principal) {
@@ -137,8 +133,8 @@ async fn own_certificate(
 }
 
 async fn certificate_page(ctx: &Ctx, state: &AppState, id: &str) -> Result<Response, Failure> {
-    let principal = signed_in(ctx)?;
-    let id: Uuid = id.parse().map_err(|_| Failure::NotFound)?;
+    let principal = ctx.signed_in()?;
+    let id: Uuid = parse_id(id)?;
     let c = own_certificate(state, principal, id).await?;
     let program = state.store.program(c.authority_id, c.program_id).await?;
     let authority = state.store.authority(c.authority_id).await?;
@@ -166,7 +162,7 @@ async fn certificate_page(ctx: &Ctx, state: &AppState, id: &str) -> Result<Respo
         .items
         .iter()
         .map(|l| HistoryRow {
-            date: format_date(ctx.locale, authority.date_at(l.at)),
+            date: ctx.date(authority.date_at(l.at)),
             what: ctx.t(&format!("portal-tx-{}", l.kind)),
             amount: ctx.money(l.amount),
             balance: ctx.money(l.balance_after),

@@ -363,10 +363,7 @@ impl Ctx {
         if self.principal().is_some_and(works_for_provider) {
             nav.push(("/cabinet/provider", "portal-nav-provider"));
         }
-        let csrf = match &self.caller {
-            Caller::Session { csrf_token, .. } => csrf_token.clone(),
-            _ => String::new(),
-        };
+        let csrf = self.csrf_token();
         Layout {
             locale: self.locale,
             title,
@@ -398,6 +395,36 @@ impl Ctx {
                 })
                 .collect(),
         }
+    }
+
+    /// The session's CSRF token, for the forms of a page; empty when signed out.
+    pub fn csrf_token(&self) -> String {
+        match &self.caller {
+            Caller::Session { csrf_token, .. } => csrf_token.clone(),
+            _ => String::new(),
+        }
+    }
+
+    /// Who is signed in, or off to the sign-in page.
+    pub fn signed_in(&self) -> Result<&socert_domain::identity::Principal, Failure> {
+        self.principal().ok_or(Failure::SignIn)
+    }
+
+    /// A date as the reader writes dates.
+    pub fn date(&self, date: socert_domain::Date) -> String {
+        crate::i18n::format_date(self.locale, date)
+    }
+
+    /// "from – to", as a certificate's validity is written.
+    pub fn period(&self, from: socert_domain::Date, to: socert_domain::Date) -> String {
+        message(
+            self.locale,
+            "cert-valid-range",
+            &[
+                ("from", self.date(from).into()),
+                ("to", self.date(to).into()),
+            ],
+        )
     }
 
     /// A posted form must carry this session's CSRF token: another site cannot read it.
@@ -454,6 +481,25 @@ impl Ctx {
     pub fn respond(&self, result: Result<Response, Failure>) -> Response {
         result.unwrap_or_else(|failure| self.failure(failure))
     }
+}
+
+/// An id in a page's address; anything else names no page.
+pub(super) fn parse_id<T: std::str::FromStr>(text: &str) -> Result<T, Failure> {
+    text.parse().map_err(|_| Failure::NotFound)
+}
+
+/// A field's problem, shown next to it and named by `aria-describedby`.
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+/// The problem of `field` among a form's `errors`.
+pub(super) fn find_error<'a>(errors: &'a [FieldError], field: &str) -> Option<&'a str> {
+    errors
+        .iter()
+        .find(|e| e.field == field)
+        .map(|e| e.message.as_str())
 }
 
 /// Whether a token sent with a form is the expected one, compared in constant time; an empty one

@@ -24,16 +24,15 @@ use socert_store::programs::{IssueOutcome, WaitlistStatus};
 use uuid::Uuid;
 
 use super::public::{Fact, fact};
-use super::{Ctx, Failure, Layout, html};
+use super::{Ctx, Failure, Layout, html, parse_id};
 use crate::AppState;
 use crate::api::feedback::complaint_event;
 use crate::api::issuance::start_issuance;
 use crate::api::programs::{issue_one, refusal_dtos};
 use crate::api::registry::decide_admission;
 use crate::api::settlement::{resolve_delivery, settle_period};
-use crate::auth::Caller;
 use crate::error::ApiError;
-use crate::i18n::{category_name, format_date, message, status_name};
+use crate::i18n::{category_name, message, status_name};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -81,10 +80,6 @@ pub fn routes() -> Router<AppState> {
 // Access
 // ---------------------------------------------------------------------------------------------
 
-fn signed_in(ctx: &Ctx) -> Result<&Principal, Failure> {
-    ctx.principal().ok_or(Failure::SignIn)
-}
-
 fn may(principal: &Principal, action: Action, authority: AuthorityId) -> Option<Role> {
     match principal.decide(action, Some(authority)) {
         Decision::Allow(role) => Some(role),
@@ -100,35 +95,13 @@ async fn tenant(
     authority: &str,
     action: Action,
 ) -> Result<(Authority, Role), Failure> {
-    let principal = signed_in(ctx)?;
-    let id: AuthorityId = authority.parse().map_err(|_| Failure::NotFound)?;
+    let principal = ctx.signed_in()?;
+    let id: AuthorityId = parse_id(authority)?;
     match principal.decide(action, Some(id)) {
         Decision::Allow(role) => Ok((state.store.authority(id).await?, role)),
         Decision::Hidden => Err(Failure::NotFound),
         _ => Err(Failure::Forbidden),
     }
-}
-
-fn csrf(ctx: &Ctx) -> String {
-    match &ctx.caller {
-        Caller::Session { csrf_token, .. } => csrf_token.clone(),
-        _ => String::new(),
-    }
-}
-
-fn uuid(text: &str) -> Result<Uuid, Failure> {
-    text.parse().map_err(|_| Failure::NotFound)
-}
-
-fn period(ctx: &Ctx, from: socert_domain::Date, to: socert_domain::Date) -> String {
-    message(
-        ctx.locale,
-        "cert-valid-range",
-        &[
-            ("from", format_date(ctx.locale, from).into()),
-            ("to", format_date(ctx.locale, to).into()),
-        ],
-    )
 }
 
 fn admission_status(ctx: &Ctx, status: AdmissionStatus) -> String {
@@ -215,7 +188,7 @@ async fn admission_rows(
             provider: provider.details.short_name,
             href: format!("/cabinet/officer/{}/admissions/{}", authority.id, a.id),
             status: admission_status(ctx, a.status),
-            applied: format_date(ctx.locale, authority.date_at(a.applied_at)),
+            applied: ctx.date(authority.date_at(a.applied_at)),
             services: a.services.len(),
         });
     }
@@ -223,7 +196,7 @@ async fn admission_rows(
 }
 
 async fn dashboard_page(ctx: &Ctx, state: &AppState) -> Result<Response, Failure> {
-    let principal = signed_in(ctx)?;
+    let principal = ctx.signed_in()?;
     let authorities: Vec<Authority> = state
         .store
         .list_authorities()
@@ -248,7 +221,7 @@ async fn dashboard_page(ctx: &Ctx, state: &AppState) -> Result<Response, Failure
                 .count();
             programs.push(ProgramRow {
                 name: p.spec.name.get(ctx.locale).to_owned(),
-                period: period(ctx, p.spec.starts, p.spec.ends),
+                period: ctx.period(p.spec.starts, p.spec.ends),
                 budget: ctx.money(p.budget),
                 live: p.live_certificates,
                 quota: p
@@ -497,7 +470,7 @@ async fn admission_page(
     echo: DecisionEcho,
 ) -> Result<Response, Failure> {
     let (authority, _) = tenant(ctx, state, authority, Action::AdmissionsDecide).await?;
-    let id = uuid(id)?;
+    let id: Uuid = parse_id(id)?;
     let a = state
         .store
         .admissions_of_authority(authority.id, None)
@@ -546,7 +519,7 @@ async fn admission_page(
         fact(
             ctx,
             "portal-officer-applied",
-            format_date(ctx.locale, authority.date_at(a.applied_at)),
+            ctx.date(authority.date_at(a.applied_at)),
         ),
     ]);
     if let Some(reason) = &a.reason {
@@ -614,7 +587,7 @@ async fn admission_page(
         documents,
         decision: DecisionBox {
             action: format!("/cabinet/officer/{}/admissions/{}", authority.id, a.id),
-            csrf: csrf(ctx),
+            csrf: ctx.csrf_token(),
             events,
             event_error: echo.event_error,
             note_name: "reason",
@@ -649,7 +622,7 @@ async fn decide_submit(
 ) -> Result<Response, Failure> {
     let (authority, role) = tenant(ctx, state, authority_text, Action::AdmissionsDecide).await?;
     ctx.check_csrf(form.csrf.as_deref())?;
-    let id = uuid(id_text)?;
+    let id = parse_id(id_text)?;
     let reason = form.reason.unwrap_or_default().trim().to_owned();
     let event = form
         .event
@@ -760,7 +733,7 @@ async fn programs_page(ctx: &Ctx, state: &AppState, authority: &str) -> Result<R
             .count();
         rows.push(BurnRow {
             name: p.spec.name.get(ctx.locale).to_owned(),
-            period: period(ctx, p.spec.starts, p.spec.ends),
+            period: ctx.period(p.spec.starts, p.spec.ends),
             budget_left: ctx.money(b.budget_left),
             allocated: ctx.money(b.allocated),
             available: ctx.money(b.available),
@@ -876,7 +849,7 @@ async fn find_page(
         layout: ctx.layout(title),
         authority: authority.names.get(ctx.locale).to_owned(),
         action: format!("/cabinet/officer/{}/recipients", authority.id),
-        csrf: csrf(ctx),
+        csrf: ctx.csrf_token(),
         national_id: typed,
         error,
     };
@@ -969,7 +942,7 @@ async fn recipient_page(
     errors: Vec<String>,
 ) -> Result<Response, Failure> {
     let (authority, role) = tenant(ctx, state, authority, Action::RecipientsManage).await?;
-    let id = uuid(id)?;
+    let id = parse_id(id)?;
     // The read of the file is recorded by the store, as the API's is.
     let file = state
         .store
@@ -981,7 +954,7 @@ async fn recipient_page(
         fact(
             ctx,
             "portal-officer-recipient-birth",
-            format_date(ctx.locale, r.birth_date),
+            ctx.date(r.birth_date),
         ),
         fact(
             ctx,
@@ -1024,10 +997,10 @@ async fn recipient_page(
             program,
             status: status_name(ctx.locale, c.status),
             available: ctx.money(c.available),
-            validity: period(ctx, c.valid_from, c.valid_to),
+            validity: ctx.period(c.valid_from, c.valid_to),
         });
     }
-    let principal = signed_in(ctx)?;
+    let principal = ctx.signed_in()?;
     let issues = may(principal, Action::ProgramsManage, authority.id).is_some();
     let programs = issues.then(|| {
         programs
@@ -1048,7 +1021,7 @@ async fn recipient_page(
         layout: ctx.layout(title),
         back: format!("/cabinet/officer/{}/recipients", authority.id),
         action: format!("/cabinet/officer/{}/recipients/{id}", authority.id),
-        csrf: csrf(ctx),
+        csrf: ctx.csrf_token(),
         facts,
         certificates,
         programs,
@@ -1078,7 +1051,7 @@ async fn issue_submit(
 ) -> Result<Response, Failure> {
     let (authority, role) = tenant(ctx, state, authority_text, Action::ProgramsManage).await?;
     ctx.check_csrf(form.csrf.as_deref())?;
-    let recipient = uuid(id_text)?;
+    let recipient = parse_id(id_text)?;
     let chosen = form.program.as_deref().and_then(|p| p.parse::<Uuid>().ok());
     let again = |chosen: Option<Uuid>, errors: Vec<String>| async move {
         recipient_page(
@@ -1175,7 +1148,7 @@ async fn bulk_page(
         layout: ctx.layout(title),
         authority: authority.names.get(ctx.locale).to_owned(),
         action: format!("/cabinet/officer/{}/issuance", authority.id),
-        csrf: csrf(ctx),
+        csrf: ctx.csrf_token(),
         programs,
         program_error,
         file_error,
@@ -1318,7 +1291,7 @@ async fn run_page(
     run: &str,
 ) -> Result<Response, Failure> {
     let (authority, _) = tenant(ctx, state, authority, Action::ProgramsRead).await?;
-    let run = state.store.run(authority.id, uuid(run)?).await?;
+    let run = state.store.run(authority.id, parse_id(run)?).await?;
     let running = run.status == "running";
     let count = |key: &str, n: i64| fact(ctx, key, n.to_string());
     let facts = vec![
@@ -1480,7 +1453,7 @@ async fn settlement_page(
     resolved: bool,
 ) -> Result<Response, Failure> {
     let (authority, _) = tenant(ctx, state, authority, Action::ProgramsRead).await?;
-    let principal = signed_in(ctx)?;
+    let principal = ctx.signed_in()?;
     let manages = may(principal, Action::ProgramsManage, authority.id).is_some();
     let open_claims = state.store.open_claims(authority.id).await?.len();
     let batches = state
@@ -1490,15 +1463,12 @@ async fn settlement_page(
         .into_iter()
         .map(|b| BatchRow {
             href: format!("/cabinet/officer/{}/settlement/{}", authority.id, b.id),
-            period_to: format_date(ctx.locale, b.period_to),
+            period_to: ctx.date(b.period_to),
             status: batch_status(ctx, &b.status),
             total: ctx.money(b.total),
             payments: b.payments,
             claims: b.claims,
-            paid_on: b
-                .paid_on
-                .map(|d| format_date(ctx.locale, d))
-                .unwrap_or_default(),
+            paid_on: b.paid_on.map(|d| ctx.date(d)).unwrap_or_default(),
         })
         .collect();
     let mut disputes = Vec::new();
@@ -1507,7 +1477,7 @@ async fn settlement_page(
         disputes.push(DisputeRow {
             action: format!("/cabinet/officer/{}/deliveries/{}", authority.id, r.id),
             provider: provider.details.short_name,
-            delivered_on: format_date(ctx.locale, r.delivered_on),
+            delivered_on: ctx.date(r.delivered_on),
             units: r.units.count(),
             reason: r.dispute_reason.unwrap_or_default(),
         });
@@ -1521,7 +1491,7 @@ async fn settlement_page(
         layout: ctx.layout(title),
         authority: authority.names.get(ctx.locale).to_owned(),
         action: format!("/cabinet/officer/{}/settlement", authority.id),
-        csrf: csrf(ctx),
+        csrf: ctx.csrf_token(),
         manages,
         key: format!("portal-settle-{}", Uuid::now_v7()),
         period_to: period_to.unwrap_or_else(|| crate::api::dto::today_in(&authority).to_string()),
@@ -1614,7 +1584,7 @@ async fn resolve_submit(
 ) -> Result<Response, Failure> {
     let (authority, role) = tenant(ctx, state, authority, Action::ProgramsManage).await?;
     ctx.check_csrf(form.csrf.as_deref())?;
-    let record = uuid(record)?;
+    let record = parse_id(record)?;
     let event = form.event.unwrap_or_default();
     match resolve_delivery(state, authority.id, record, &event, &ctx.actor(role)).await {
         // Resolved now, or by someone else a moment ago: either way the list shows where it stands.
@@ -1696,24 +1666,16 @@ async fn batch_page(
     echo: PayEcho,
 ) -> Result<Response, Failure> {
     let (authority, _) = tenant(ctx, state, authority, Action::ProgramsRead).await?;
-    let detail = state.store.batch(authority.id, uuid(id)?).await?;
+    let detail = state.store.batch(authority.id, parse_id(id)?).await?;
     let b = &detail.batch;
     let mut facts = vec![
-        fact(
-            ctx,
-            "portal-officer-batch-period",
-            format_date(ctx.locale, b.period_to),
-        ),
+        fact(ctx, "portal-officer-batch-period", ctx.date(b.period_to)),
         fact(ctx, "portal-officer-status", batch_status(ctx, &b.status)),
         fact(ctx, "portal-officer-batch-total", ctx.money(b.total)),
         fact(ctx, "portal-officer-batch-claims", b.claims.to_string()),
     ];
     if let Some(paid_on) = b.paid_on {
-        facts.push(fact(
-            ctx,
-            "portal-officer-batch-paid-on",
-            format_date(ctx.locale, paid_on),
-        ));
+        facts.push(fact(ctx, "portal-officer-batch-paid-on", ctx.date(paid_on)));
     }
     if let Some(reference) = &b.bank_reference {
         facts.push(fact(
@@ -1733,7 +1695,7 @@ async fn batch_page(
             lines: p.lines,
         })
         .collect();
-    let principal = signed_in(ctx)?;
+    let principal = ctx.signed_in()?;
     let payable =
         b.status == "open" && may(principal, Action::ProgramsManage, authority.id).is_some();
     let title = if echo.paid_on_error.is_some() || echo.reference_error.is_some() {
@@ -1746,7 +1708,7 @@ async fn batch_page(
         layout: ctx.layout(title),
         back: format!("/cabinet/officer/{}/settlement", authority.id),
         action: format!("/cabinet/officer/{}/settlement/{}", authority.id, b.id),
-        csrf: csrf(ctx),
+        csrf: ctx.csrf_token(),
         facts,
         csv_href: format!("{api}/register.csv"),
         xlsx_href: format!("{api}/register.xlsx"),
@@ -1782,7 +1744,7 @@ async fn pay_submit(
 ) -> Result<Response, Failure> {
     let (authority, role) = tenant(ctx, state, authority_text, Action::ProgramsManage).await?;
     ctx.check_csrf(form.csrf.as_deref())?;
-    let id = uuid(id_text)?;
+    let id = parse_id(id_text)?;
     let typed = form.paid_on.unwrap_or_default().trim().to_owned();
     let reference = form.bank_reference.unwrap_or_default().trim().to_owned();
     let paid_on = crate::api::dto::parse_date("paid_on", &typed).ok();
@@ -1893,7 +1855,7 @@ async fn complaints_page(
         let days = (now.as_second() - c.created_at.as_second()) / 86_400;
         rows.push(ComplaintRow {
             href: format!("/cabinet/officer/{}/complaints/{}", authority.id, c.id),
-            filed: format_date(ctx.locale, authority.date_at(c.created_at)),
+            filed: ctx.date(authority.date_at(c.created_at)),
             provider: provider.details.short_name,
             status: complaint_status(ctx, c.status),
             age: message(ctx.locale, "portal-officer-days", &[("count", days.into())]),
@@ -1979,7 +1941,7 @@ async fn complaint_page(
     // The recipient's words: the read is recorded, as the API's is.
     let c = state
         .store
-        .complaint(authority.id, uuid(id)?, Some(&ctx.actor(role)))
+        .complaint(authority.id, parse_id(id)?, Some(&ctx.actor(role)))
         .await?;
     let provider = state.store.provider(c.provider_id).await?;
     let mut facts = vec![
@@ -1992,7 +1954,7 @@ async fn complaint_page(
         fact(
             ctx,
             "portal-officer-complaint-filed",
-            format_date(ctx.locale, authority.date_at(c.created_at)),
+            ctx.date(authority.date_at(c.created_at)),
         ),
     ];
     if let Some(response) = &c.response {
@@ -2028,7 +1990,7 @@ async fn complaint_page(
         text: c.body,
         decision: DecisionBox {
             action: format!("/cabinet/officer/{}/complaints/{}", authority.id, c.id),
-            csrf: csrf(ctx),
+            csrf: ctx.csrf_token(),
             events,
             event_error: echo.event_error,
             note_name: "response",
@@ -2063,7 +2025,7 @@ async fn complaint_submit(
 ) -> Result<Response, Failure> {
     let (authority, role) = tenant(ctx, state, authority_text, Action::RecipientsManage).await?;
     ctx.check_csrf(form.csrf.as_deref())?;
-    let id = uuid(id_text)?;
+    let id = parse_id(id_text)?;
     let response = form.response.unwrap_or_default().trim().to_owned();
     let word = form
         .event
@@ -2250,7 +2212,7 @@ async fn audit_page(
             seq: e.seq,
             at: format!(
                 "{} {}",
-                format_date(ctx.locale, authority.date_at(e.at)),
+                ctx.date(authority.date_at(e.at)),
                 jiff::tz::TimeZone::get(&authority.time_zone)
                     .unwrap_or(jiff::tz::TimeZone::UTC)
                     .to_datetime(e.at)

@@ -21,12 +21,12 @@ use socert_domain::identity::{Action, Decision};
 use socert_domain::registry::AdmissionStatus;
 use socert_domain::{AuthorityId, Locale, Money};
 use socert_store::audit::Actor;
-use socert_store::enrollments::Enrollment;
 use socert_store::registry::{Offer, Provider};
 use socert_store::{PageRequest, ServiceFilter};
 use uuid::Uuid;
 
-use super::{Ctx, Failure, Layout, html};
+use super::public::offer_title;
+use super::{Ctx, Failure, FieldError, Layout, find_error, html, parse_id};
 use crate::AppState;
 use crate::api::dto::MoneyDto;
 use crate::api::enrollments::{
@@ -35,10 +35,9 @@ use crate::api::enrollments::{
     record_deliveries_csv, submit_claim,
 };
 use crate::api::registry::{LocationDto, PublishOffer, publish_offer, update_own_offer};
-use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiPath, Upload};
-use crate::i18n::{format_date, message};
+use crate::i18n::message;
 
 /// Every page of the cabinet.
 pub fn routes() -> Router<AppState> {
@@ -94,8 +93,8 @@ struct Staff {
 }
 
 async fn staff(ctx: &Ctx, state: &AppState, provider_id: &str) -> Result<Staff, Failure> {
-    let principal = ctx.principal().ok_or(Failure::SignIn)?;
-    let id: Uuid = provider_id.parse().map_err(|_| Failure::NotFound)?;
+    let principal = ctx.signed_in()?;
+    let id: Uuid = parse_id(provider_id)?;
     let decision = principal.decide_for_provider(Action::ProviderManage, id);
     match decision {
         Decision::Allow(_) => {}
@@ -103,14 +102,10 @@ async fn staff(ctx: &Ctx, state: &AppState, provider_id: &str) -> Result<Staff, 
         Decision::Forbidden => return Err(Failure::Forbidden),
     }
     let provider = state.store.provider(id).await?;
-    let csrf = match &ctx.caller {
-        Caller::Session { csrf_token, .. } => csrf_token.clone(),
-        _ => return Err(Failure::SignIn),
-    };
     Ok(Staff {
         provider,
         actor: ctx.caller.actor(Some(decision), ctx.request_id.clone()),
-        csrf,
+        csrf: ctx.csrf_token(),
     })
 }
 
@@ -157,19 +152,6 @@ fn tabs(ctx: &Ctx, staff: &Staff, current: &str) -> Vec<Tab> {
     .collect()
 }
 
-/// A field's problem, shown next to it and named by `aria-describedby`.
-pub struct FieldError {
-    pub field: String,
-    pub message: String,
-}
-
-fn find_error<'a>(errors: &'a [FieldError], field: &str) -> Option<&'a str> {
-    errors
-        .iter()
-        .find(|e| e.field == field)
-        .map(|e| e.message.as_str())
-}
-
 /// A text field as typed, trimmed.
 fn typed(value: &Option<String>) -> String {
     value.as_deref().unwrap_or_default().trim().to_owned()
@@ -202,29 +184,6 @@ fn see_other(to: String) -> Response {
     Redirect::to(&to).into_response()
 }
 
-/// The title in the reader's language, or in any language it was given in.
-fn offer_title(locale: Locale, offer: &Offer) -> String {
-    let titles = &offer.details.titles;
-    let own = match locale {
-        Locale::Ru => &titles[0],
-        Locale::Uk => &titles[1],
-        Locale::En => &titles[2],
-    };
-    if own.is_empty() {
-        titles
-            .iter()
-            .find(|t| !t.is_empty())
-            .cloned()
-            .unwrap_or_default()
-    } else {
-        own.clone()
-    }
-}
-
-fn date_of(ctx: &Ctx, date: socert_domain::Date) -> String {
-    format_date(ctx.locale, date)
-}
-
 // ---------------------------------------------------------------------------------------------
 // The cabinet's entrance
 // ---------------------------------------------------------------------------------------------
@@ -248,7 +207,7 @@ pub async fn home(ctx: Ctx, State(state): State<AppState>) -> Response {
 }
 
 async fn home_page(ctx: &Ctx, state: &AppState) -> Result<Response, Failure> {
-    let principal = ctx.principal().ok_or(Failure::SignIn)?;
+    let principal = ctx.signed_in()?;
     let mut ids: Vec<Uuid> = principal
         .grants
         .iter()
@@ -399,7 +358,7 @@ async fn dashboard_page(
                 at,
                 InboxRow {
                     date: at
-                        .map(|at| date_of(ctx, authority.date_at(at)))
+                        .map(|at| ctx.date(authority.date_at(at)))
                         .unwrap_or_default(),
                     authority: authority.names.get(ctx.locale).to_owned(),
                     what: if what == key { n.kind.clone() } else { what },
@@ -420,7 +379,7 @@ async fn dashboard_page(
             .map(|d| DocumentRow {
                 name: d.file_name.clone(),
                 size: size_text(ctx, d.size_bytes),
-                uploaded: date_of(ctx, authority.date_at(d.uploaded_at)),
+                uploaded: ctx.date(authority.date_at(d.uploaded_at)),
             })
             .collect();
         cards.push(AdmissionCard {
@@ -580,7 +539,7 @@ pub async fn upload(
 ) -> Response {
     let result = async {
         let staff = staff(&ctx, &state, &provider_id).await?;
-        let admission: Uuid = admission_id.parse().map_err(|_| Failure::NotFound)?;
+        let admission: Uuid = parse_id(&admission_id)?;
         let form = read_multipart(multipart.map_err(|_| Failure::Forbidden)?).await;
         staff.check(form.csrf.as_deref())?;
         let field = format!("file-{admission}");
@@ -1133,7 +1092,7 @@ pub async fn edit_offer(
 ) -> Response {
     let result = async {
         let staff = staff(&ctx, &state, &provider_id).await?;
-        let offer_id: Uuid = offer_id.parse().map_err(|_| Failure::NotFound)?;
+        let offer_id: Uuid = parse_id(&offer_id)?;
         let offer = state
             .store
             .offers_of_provider(staff.provider.id)
@@ -1191,7 +1150,7 @@ pub async fn save_offer(
     let result = async {
         let staff = staff(&ctx, &state, &provider_id).await?;
         staff.check(form.csrf.as_deref())?;
-        let offer_id: Uuid = offer_id.parse().map_err(|_| Failure::NotFound)?;
+        let offer_id: Uuid = parse_id(&offer_id)?;
         let authority = typed(&form.service)
             .split_once(':')
             .and_then(|(a, _)| a.parse::<AuthorityId>().ok())
@@ -1312,17 +1271,6 @@ async fn offer_titles(
         .collect())
 }
 
-fn period(ctx: &Ctx, e: &Enrollment) -> String {
-    message(
-        ctx.locale,
-        "cert-valid-range",
-        &[
-            ("from", date_of(ctx, e.starts_on).into()),
-            ("to", date_of(ctx, e.ends_on).into()),
-        ],
-    )
-}
-
 async fn requests_page(
     ctx: &Ctx,
     state: &AppState,
@@ -1342,7 +1290,7 @@ async fn requests_page(
             id: e.id.to_string(),
             offer: titles.get(&e.offer_id).cloned().unwrap_or_default(),
             volume: e.volume.count(),
-            period: period(ctx, e),
+            period: ctx.period(e.starts_on, e.ends_on),
             total: ctx.money(e.total),
             copay: ctx.money(e.copay),
             action: staff.href(&format!("requests/{}/{}", e.authority_id, e.id)),
@@ -1399,8 +1347,8 @@ pub async fn decide_request(
     let result = async {
         let staff = staff(&ctx, &state, &provider_id).await?;
         staff.check(form.csrf.as_deref())?;
-        let authority: AuthorityId = authority_id.parse().map_err(|_| Failure::NotFound)?;
-        let id: Uuid = enrollment_id.parse().map_err(|_| Failure::NotFound)?;
+        let authority: AuthorityId = parse_id(&authority_id)?;
+        let id: Uuid = parse_id(&enrollment_id)?;
         let decision = match form.decision.as_deref() {
             Some("accept") => "accept",
             Some("decline") => "decline",
@@ -1945,8 +1893,8 @@ async fn claims_page(
         .items
         .iter()
         .map(|c| {
-            let from = c.period_from.parse().map(|d| date_of(ctx, d));
-            let to = c.period_to.parse().map(|d| date_of(ctx, d));
+            let from = c.period_from.parse().map(|d| ctx.date(d));
+            let to = c.period_to.parse().map(|d| ctx.date(d));
             ClaimRow {
                 href: staff.href(&format!("claims/{}/{}", c.authority_id, c.id)),
                 authority: names.get(&c.authority_id).cloned().unwrap_or_default(),
@@ -2107,8 +2055,8 @@ pub async fn claim_detail(
 ) -> Response {
     let result = async {
         let staff = staff(&ctx, &state, &provider_id).await?;
-        let authority: AuthorityId = authority_id.parse().map_err(|_| Failure::NotFound)?;
-        let id: Uuid = claim_id.parse().map_err(|_| Failure::NotFound)?;
+        let authority: AuthorityId = parse_id(&authority_id)?;
+        let id: Uuid = parse_id(&claim_id)?;
         let detail = provider_claim(
             State(state.clone()),
             ApiPath((staff.provider.id, authority, id)),
@@ -2117,7 +2065,7 @@ pub async fn claim_detail(
         .0;
         let date = |text: &str| {
             text.parse()
-                .map(|d| date_of(&ctx, d))
+                .map(|d| ctx.date(d))
                 .unwrap_or_else(|_| text.to_owned())
         };
         let period = message(

@@ -8,10 +8,10 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use socert_domain::registry::{LegalForm, price_breakdown};
 use socert_domain::{Locale, Money, ServiceCategory, Timestamp};
-use socert_store::registry::{OfferHit, OfferQuery};
+use socert_store::registry::{Offer, OfferHit, OfferQuery};
 use uuid::Uuid;
 
-use super::{Ctx, Failure, Layout, html};
+use super::{Ctx, Failure, FieldError, Layout, find_error, html, parse_id};
 use crate::AppState;
 use crate::api::registry::{OfferHitDto, SearchQuery, search_offers};
 use crate::error::ApiError;
@@ -80,12 +80,6 @@ pub struct Checkbox {
     pub checked: bool,
 }
 
-/// A field's problem, shown next to it and named by `aria-describedby`.
-pub struct FieldError {
-    pub field: &'static str,
-    pub message: String,
-}
-
 pub struct ResultRow {
     pub offer_href: String,
     pub title: String,
@@ -123,11 +117,14 @@ struct SearchPage {
 
 impl SearchPage {
     fn error(&self, field: &str) -> Option<&str> {
-        self.errors
-            .iter()
-            .find(|e| e.field == field)
-            .map(|e| e.message.as_str())
+        find_error(&self.errors, field)
     }
+}
+
+/// An offer's title in `locale`, or in any language it was given in.
+pub(super) fn offer_title(locale: Locale, offer: &Offer) -> String {
+    let t = &offer.details.titles;
+    title_in(locale, [&t[0], &t[1], &t[2]])
 }
 
 /// The title in the reader's language, or in any language it was given in.
@@ -323,9 +320,9 @@ fn api_query(
             query.insert(name.into(), true.into());
         }
     }
-    let mut field_error = |field, key: &str| {
+    let mut field_error = |field: &str, key: &str| {
         errors.push(FieldError {
-            field,
+            field: field.to_owned(),
             message: ctx.t(key),
         });
     };
@@ -462,10 +459,6 @@ pub(super) async fn offers_where(
     Ok(state.store.search_offers(&query).await?)
 }
 
-fn parse_id(text: &str) -> Result<Uuid, Failure> {
-    text.parse().map_err(|_| Failure::NotFound)
-}
-
 fn legal_form_name(ctx: &Ctx, form: LegalForm) -> String {
     ctx.t(&format!(
         "portal-legal-form-{}",
@@ -518,7 +511,7 @@ async fn offer_page(ctx: &Ctx, state: &AppState, id: &str) -> Result<Response, F
     let d = &hit.offer.details;
     let authority = state.store.authority(d.authority_id).await?;
     let breakdown = hit.normative.and_then(|n| price_breakdown(d.price, n).ok());
-    let title = title_in(ctx.locale, [&d.titles[0], &d.titles[1], &d.titles[2]]);
+    let title = offer_title(ctx.locale, &hit.offer);
     let mut facts = vec![
         fact(
             ctx,
@@ -662,7 +655,7 @@ async fn provider_page(ctx: &Ctx, state: &AppState, id: &str) -> Result<Response
             let d = &h.offer.details;
             OfferLink {
                 href: format!("/offers/{}", h.offer.id),
-                title: title_in(ctx.locale, [&d.titles[0], &d.titles[1], &d.titles[2]]),
+                title: offer_title(ctx.locale, &h.offer),
                 price: ctx.money(d.price),
                 municipality: d.location.municipality.clone(),
             }

@@ -22,11 +22,10 @@ use socert_domain::identity::{Principal, Role};
 use socert_domain::ledger::IdempotencyKey;
 use socert_domain::{AuthorityId, CertificateStatus, Date, Units};
 use socert_store::enrollments::{DeliveryRecord, Enrollment, EnrollmentRequest};
-use socert_store::registry::OfferHit;
 use uuid::Uuid;
 
-use super::public::{Fact, FieldError, fact, offers_where, title_in};
-use super::{Ctx, Failure, Layout, html};
+use super::public::{Fact, fact, offer_title, offers_where};
+use super::{Ctx, Failure, FieldError, Layout, find_error, html, parse_id};
 use crate::AppState;
 use crate::api::dto::today_in;
 use crate::api::enrollments::{
@@ -36,7 +35,7 @@ use crate::api::enrollments::{
 use crate::api::feedback::{complain_own, complaints_of, rate_own, withdraw_own};
 use crate::api::me::{printable_certificate, represented};
 use crate::error::ApiError;
-use crate::i18n::{format_date, message};
+use crate::i18n::message;
 
 /// The recipient's pages.
 pub fn routes() -> Router<AppState> {
@@ -96,22 +95,11 @@ pub(super) async fn unread(state: &AppState, principal: &Principal) -> usize {
 
 /// The signed-in reader, if they act for at least one person.
 fn recipient(ctx: &Ctx) -> Result<&Principal, Failure> {
-    let principal = ctx.principal().ok_or(Failure::SignIn)?;
+    let principal = ctx.signed_in()?;
     if represented(principal).is_empty() {
         return Err(Failure::Forbidden);
     }
     Ok(principal)
-}
-
-fn csrf(ctx: &Ctx) -> String {
-    match &ctx.caller {
-        crate::auth::Caller::Session { csrf_token, .. } => csrf_token.clone(),
-        _ => String::new(),
-    }
-}
-
-fn parse_id(text: &str) -> Result<Uuid, Failure> {
-    text.parse().map_err(|_| Failure::NotFound)
 }
 
 /// A rule's refusal in the reader's words, or `None` when the failure is not theirs to correct.
@@ -209,13 +197,13 @@ async fn offer_titles(
     let hits = offers_where(state, |q| q.offers = offers.to_vec()).await?;
     Ok(hits
         .iter()
-        .map(|h| (h.offer.id, (offer_title(ctx, h), h.provider_name.clone())))
+        .map(|h| {
+            (
+                h.offer.id,
+                (offer_title(ctx.locale, &h.offer), h.provider_name.clone()),
+            )
+        })
         .collect())
-}
-
-fn offer_title(ctx: &Ctx, h: &OfferHit) -> String {
-    let t = &h.offer.details.titles;
-    title_in(ctx.locale, [&t[0], &t[1], &t[2]])
 }
 
 async fn provider_name(state: &AppState, id: Uuid) -> Result<String, Failure> {
@@ -231,7 +219,7 @@ fn enrollment_status(ctx: &Ctx, e: &Enrollment) -> String {
         Some("ending") => message(
             ctx.locale,
             "portal-recipient-enrollment-ending",
-            &[("date", format_date(ctx.locale, e.ends_on).into())],
+            &[("date", ctx.date(e.ends_on).into())],
         ),
         Some("provider_suspended") => format!(
             "{status} ({})",
@@ -246,17 +234,6 @@ fn delivery_status(ctx: &Ctx, status: DeliveryStatus) -> String {
         "portal-recipient-delivery-{}",
         status.as_str().replace('_', "-")
     ))
-}
-
-fn period(ctx: &Ctx, from: Date, to: Date) -> String {
-    message(
-        ctx.locale,
-        "cert-valid-range",
-        &[
-            ("from", format_date(ctx.locale, from).into()),
-            ("to", format_date(ctx.locale, to).into()),
-        ],
-    )
 }
 
 fn units(ctx: &Ctx, n: Units) -> String {
@@ -328,10 +305,7 @@ struct EnrollPage {
 
 impl EnrollPage {
     fn error(&self, field: &str) -> Option<&str> {
-        self.errors
-            .iter()
-            .find(|e| e.field == field)
-            .map(|e| e.message.as_str())
+        find_error(&self.errors, field)
     }
 }
 
@@ -356,7 +330,7 @@ fn enroll_request(
     let certificate = query.certificate.as_deref().and_then(|c| c.parse().ok());
     if certificate.is_none() {
         errors.push(FieldError {
-            field: "certificate",
+            field: "certificate".to_owned(),
             message: ctx.t("portal-recipient-error-certificate"),
         });
     }
@@ -369,7 +343,7 @@ fn enroll_request(
         .and_then(|v| Units::new(v).ok());
     if volume.is_none() {
         errors.push(FieldError {
-            field: "volume",
+            field: "volume".to_owned(),
             message: ctx.t("portal-recipient-error-volume"),
         });
     }
@@ -379,7 +353,7 @@ fn enroll_request(
         .and_then(|d| d.trim().parse::<Date>().ok());
     if starts_on.is_none() {
         errors.push(FieldError {
-            field: "starts_on",
+            field: "starts_on".to_owned(),
             message: ctx.t("portal-recipient-error-starts-on"),
         });
     }
@@ -500,7 +474,7 @@ async fn enroll_page(
                             line("portal-recipient-volume", units(ctx, q.volume)),
                             line(
                                 "portal-recipient-period",
-                                period(ctx, q.starts_on, q.ends_on),
+                                ctx.period(q.starts_on, q.ends_on),
                             ),
                             line("portal-recipient-total", ctx.money(q.quote.total)),
                             line("portal-covered", ctx.money(q.quote.covered)),
@@ -516,7 +490,7 @@ async fn enroll_page(
                 Err(err) => {
                     let field = refusal_field(&err);
                     errors.push(FieldError {
-                        field,
+                        field: field.to_owned(),
                         message: refused_or(ctx, err)?,
                     });
                 }
@@ -526,7 +500,7 @@ async fn enroll_page(
     if let Some(e) = posted {
         errors.push(e);
     }
-    let title = offer_title(ctx, &hit);
+    let title = offer_title(ctx.locale, &hit.offer);
     let heading = if errors.is_empty() {
         message(
             ctx.locale,
@@ -547,7 +521,7 @@ async fn enroll_page(
     };
     let page = EnrollPage {
         layout: ctx.layout(heading),
-        csrf: csrf(ctx),
+        csrf: ctx.csrf_token(),
         offer_id: offer_id.to_string(),
         offer_href: format!("/offers/{offer_id}"),
         provider: hit.provider_name.clone(),
@@ -609,7 +583,16 @@ async fn enroll_submit(ctx: &Ctx, state: &AppState, form: EnrollForm) -> Result<
         Err(err) => {
             let field = refusal_field(&err);
             let message = refused_or(ctx, err)?;
-            enroll_page(ctx, state, query, Some(FieldError { field, message })).await
+            enroll_page(
+                ctx,
+                state,
+                query,
+                Some(FieldError {
+                    field: field.to_owned(),
+                    message,
+                }),
+            )
+            .await
         }
     }
 }
@@ -679,7 +662,7 @@ async fn enrollments_page(
             person: names.get(&e.recipient_id).cloned().unwrap_or_default(),
             status: enrollment_status(ctx, e),
             status_code: e.status.as_str(),
-            period: period(ctx, e.starts_on, e.ends_on),
+            period: ctx.period(e.starts_on, e.ends_on),
             volume: units(ctx, e.volume),
             total: ctx.money(e.total),
         });
@@ -709,8 +692,8 @@ pub struct DeliveryRow {
 
 fn delivery_row(ctx: &Ctx, r: &DeliveryRecord, what: String) -> DeliveryRow {
     let date = match &r.delivered_at {
-        Some(at) => format!("{} {at}", format_date(ctx.locale, r.delivered_on)),
-        None => format_date(ctx.locale, r.delivered_on),
+        Some(at) => format!("{} {at}", ctx.date(r.delivered_on)),
+        None => ctx.date(r.delivered_on),
     };
     DeliveryRow {
         id: r.id.to_string(),
@@ -724,7 +707,7 @@ fn delivery_row(ctx: &Ctx, r: &DeliveryRecord, what: String) -> DeliveryRow {
         confirm_due: message(
             ctx.locale,
             "portal-recipient-confirm-due",
-            &[("date", format_date(ctx.locale, r.confirm_due_on).into())],
+            &[("date", ctx.date(r.confirm_due_on).into())],
         ),
         dispute_reason: r.dispute_reason.clone(),
         enrollment_href: format!("/cabinet/enrollments/{}", r.enrollment_id),
@@ -807,7 +790,7 @@ async fn enrollment_page(
         line("portal-recipient-status", enrollment_status(ctx, &e)),
         line(
             "portal-recipient-period",
-            period(ctx, e.starts_on, e.ends_on),
+            ctx.period(e.starts_on, e.ends_on),
         ),
         line("portal-recipient-volume", units(ctx, e.volume)),
         line("portal-recipient-delivered", units(ctx, e.recorded_units)),
@@ -870,7 +853,7 @@ async fn enrollment_page(
             &[("offer", title.as_str().into())],
         )),
         id: e.id.to_string(),
-        csrf: csrf(ctx),
+        csrf: ctx.csrf_token(),
         facts,
         offer_href,
         provider_href: format!("/providers/{}", e.provider_id),
@@ -930,7 +913,7 @@ async fn cancel_page(ctx: &Ctx, state: &AppState, id: &str) -> Result<Response, 
     let page = CancelPage {
         layout: ctx.layout(ctx.t("portal-recipient-cancel-title")),
         id: e.id.to_string(),
-        csrf: csrf(ctx),
+        csrf: ctx.csrf_token(),
         what,
         active: e.status == EnrollmentStatus::Active,
     };
@@ -1149,7 +1132,7 @@ async fn deliveries_page(
     };
     let page = DeliveriesPage {
         layout: ctx.layout(title),
-        csrf: csrf(ctx),
+        csrf: ctx.csrf_token(),
         people,
         awaiting,
         earlier,
@@ -1259,7 +1242,7 @@ async fn notifications_page(ctx: &Ctx, state: &AppState) -> Result<Response, Fai
             }
             let date = authorities.get(&n.authority_id).map_or_else(
                 || n.created_at.to_string(),
-                |a: &socert_domain::Authority| format_date(ctx.locale, a.date_at(n.created_at)),
+                |a: &socert_domain::Authority| ctx.date(a.date_at(n.created_at)),
             );
             let href = match n.payload.get("enrollment_id").and_then(|v| v.as_str()) {
                 Some(e) => Some(format!("/cabinet/enrollments/{e}")),
@@ -1281,7 +1264,7 @@ async fn notifications_page(ctx: &Ctx, state: &AppState) -> Result<Response, Fai
     let unread = rows.iter().filter(|r| r.unread).count();
     let page = NotificationsPage {
         layout: ctx.layout(ctx.t("portal-recipient-notifications-title")),
-        csrf: csrf(ctx),
+        csrf: ctx.csrf_token(),
         rows,
         unread,
     };
@@ -1367,7 +1350,7 @@ async fn complaints_page(
     for c in &list {
         let date = authorities
             .get(&c.authority_id)
-            .map(|a| format_date(ctx.locale, a.date_at(c.created_at)))
+            .map(|a| ctx.date(a.date_at(c.created_at)))
             .unwrap_or_default();
         rows.push(ComplaintRow {
             id: c.id.to_string(),
@@ -1386,7 +1369,7 @@ async fn complaints_page(
     }
     let page = ComplaintsPage {
         layout: ctx.layout(ctx.t("portal-recipient-complaints-title")),
-        csrf: csrf(ctx),
+        csrf: ctx.csrf_token(),
         people,
         rows,
     };
