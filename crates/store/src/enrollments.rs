@@ -512,6 +512,9 @@ pub trait EnrollmentStore {
     /// The authority's delivery records a recipient disputed, waiting for an officer to confirm
     /// or void them, oldest delivery first (at most 500).
     async fn disputed_deliveries(&self, authority: AuthorityId) -> Result<Vec<DeliveryRecord>>;
+
+    /// How many of the audience's notifications in the authority are unread.
+    async fn unread_count(&self, authority: AuthorityId, audience: Audience) -> Result<u64>;
 }
 
 /// An approved claim line on a certificate (what the recipient sees as paid).

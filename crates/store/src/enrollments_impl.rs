@@ -1462,6 +1462,20 @@ macro_rules! impl_enrollments {
                     .await?;
                 rows.into_iter().map(|r| r.into_domain()).collect()
             }
+
+            async fn unread_count(
+                &self,
+                authority: socert_domain::AuthorityId,
+                audience: $crate::enrollments::Audience,
+            ) -> $crate::Result<u64> {
+                let count: i64 = sqlx::query_scalar($crate::enrollments::sql::UNREAD_COUNT)
+                    .bind(audience.id())
+                    .bind(authority.as_uuid())
+                    .bind(audience.kind())
+                    .fetch_one(&self.pool)
+                    .await?;
+                u64::try_from(count).map_err($crate::rows::corrupt)
+            }
         }
 
         impl $store {

@@ -317,6 +317,9 @@ pub const INBOX: &str = "SELECT id, authority_id, audience, audience_id, kind, p
      FROM notifications WHERE audience_id = $1 AND authority_id = $2 AND audience = $3 \
      ORDER BY created_at_us DESC, id LIMIT 200";
 
+pub const UNREAD_COUNT: &str = "SELECT COUNT(*) FROM notifications \
+     WHERE audience_id = $1 AND authority_id = $2 AND audience = $3 AND read_at_us IS NULL";
+
 pub const MARK_READ: &str = "UPDATE notifications SET read_at_us = COALESCE(read_at_us, $4) \
      WHERE id = $1 AND audience_id = $2 AND authority_id = $3";
 

@@ -21,7 +21,7 @@ use socert_domain::feedback::{ComplaintStatus, Stars};
 use socert_domain::identity::{Principal, Role};
 use socert_domain::ledger::IdempotencyKey;
 use socert_domain::{AuthorityId, CertificateStatus, Date, Units};
-use socert_store::enrollments::{DeliveryRecord, Enrollment, EnrollmentRequest};
+use socert_store::enrollments::{Audience, DeliveryRecord, Enrollment, EnrollmentRequest};
 use uuid::Uuid;
 
 use super::public::{Fact, fact, offer_title, offers_where};
@@ -80,13 +80,22 @@ async fn script() -> Response {
         .into_response()
 }
 
-/// How many unread notifications the people `principal` acts for have (for the navigation).
+/// How many unread notifications the people `principal` acts for have (for the navigation, on
+/// every page: a count, not the inboxes).
 pub(super) async fn unread(state: &AppState, principal: &Principal) -> usize {
-    match notifications_of(state, principal).await {
-        Ok(items) => items.iter().filter(|n| n.read_at.is_none()).count(),
-        // The count is a courtesy: a page still shows without it.
-        Err(_) => 0,
+    let mut unread = 0;
+    for (authority, person) in represented(principal) {
+        match state
+            .store
+            .unread_count(authority, Audience::Recipient(person))
+            .await
+        {
+            Ok(count) => unread += usize::try_from(count).unwrap_or(usize::MAX),
+            // The count is a courtesy: a page still shows without it.
+            Err(_) => return 0,
+        }
     }
+    unread
 }
 
 // ---------------------------------------------------------------------------------------------
