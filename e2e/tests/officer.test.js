@@ -4,7 +4,7 @@
 // this file's own: the demo data stays as other files expect it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, api, apiSession, launch, newPage, go, checkA11y, screenshots, h1, signIn } from './support.js';
+import { BASE, api, apiSession, follow, launch, newPage, go, checkA11y, screenshots, h1, signIn } from './support.js';
 
 let browser;
 before(async () => {
@@ -132,12 +132,12 @@ test('an officer reviews an application and admits the provider', async () => {
   await checkA11y(page, 'officer dashboard');
   await screenshots(page, 'officer-dashboard');
 
-  await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Provider applications' }).first().click()]);
+  await follow(page, page.getByRole('link', { name: 'Provider applications' }).first());
   assert.equal(await h1(page), 'Provider applications awaiting a decision');
   await checkA11y(page, 'officer review queue');
   await screenshots(page, 'officer-admissions');
 
-  await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: `АНО «Рассвет ${seed}»` }).click()]);
+  await follow(page, page.getByRole('link', { name: `АНО «Рассвет ${seed}»` }));
   assert.equal(await h1(page), `Application of АНО «Рассвет ${seed}»`);
   assert.equal(await page.getByRole('link', { name: 'charter.pdf' }).count(), 1);
   await checkA11y(page, 'officer application');
@@ -145,14 +145,14 @@ test('an officer reviews an application and admits the provider', async () => {
 
   // Rejecting without a reason: the form comes back with the message tied to the field.
   await page.getByLabel('Reject the application').check();
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Record the decision' }).click()]);
+  await follow(page, page.getByRole('button', { name: 'Record the decision' }));
   assert.equal(await page.locator('#reason').getAttribute('aria-invalid'), 'true');
   assert.match(await page.locator('#reason-error').textContent(), /Give the reason/);
   await checkA11y(page, 'officer application with an error');
   await screenshots(page, 'officer-admission-error');
 
   await page.getByLabel('Admit the provider').check();
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Record the decision' }).click()]);
+  await follow(page, page.getByRole('button', { name: 'Record the decision' }));
   assert.match(await page.locator('[role=status]').textContent(), /The decision is recorded/);
   assert.match(await page.locator('dl.facts').textContent(), /admitted/);
   assert.equal(await page.getByLabel('Suspend the provider').count(), 1);
@@ -169,20 +169,20 @@ test('an officer finds a person by SNILS and issues a certificate', async () => 
 
   // A mistyped number first.
   await page.getByLabel(/National id/).fill('123-456-789 00');
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Find', exact: true }).click()]);
+  await follow(page, page.getByRole('button', { name: 'Find', exact: true }));
   assert.equal(await page.locator('#national_id').getAttribute('aria-invalid'), 'true');
   await checkA11y(page, 'officer find recipient with an error');
 
   const written = `${personSnils.slice(0, 3)}-${personSnils.slice(3, 6)}-${personSnils.slice(6, 9)} ${personSnils.slice(9)}`;
   await page.getByLabel(/National id/).fill(written);
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Find', exact: true }).click()]);
+  await follow(page, page.getByRole('button', { name: 'Find', exact: true }));
   assert.equal(await h1(page), "Recipient's file");
   assert.match(await page.locator('dl.facts').textContent(), /Киселёва Алла Борисовна/);
   await checkA11y(page, 'officer recipient file');
   await screenshots(page, 'officer-recipient');
 
   await page.getByLabel('Program').selectOption(program);
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Issue', exact: true }).click()]);
+  await follow(page, page.getByRole('button', { name: 'Issue', exact: true }));
   assert.match(await page.locator('[role=status]').textContent(), /The certificate is issued/);
   assert.match(await page.locator('table').textContent(), new RegExp(`E2E help ${seed}`));
   await checkA11y(page, 'officer recipient file after issuance');
@@ -204,7 +204,7 @@ test('an officer uploads a list with one bad row and sees the report', async () 
   ].join('\n');
   await page.getByLabel('Program').selectOption(program);
   await page.setInputFiles('#file', { name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Upload and issue' }).click()]);
+  await follow(page, page.getByRole('button', { name: 'Upload and issue' }));
   for (let i = 0; i < 40 && (await h1(page)) !== 'Issuance finished'; i += 1) {
     await new Promise((resolve) => setTimeout(resolve, 250));
     await page.reload();
@@ -233,7 +233,7 @@ test('an officer opens programs, settlement and complaints; an auditor the audit
   // Settling a period with no approved claim says so next to the date.
   await go(page, `/cabinet/officer/${authority}/settlement`);
   await page.getByLabel('Settle claims of periods ending by').fill(today);
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Create the payment batch' }).click()]);
+  await follow(page, page.getByRole('button', { name: 'Create the payment batch' }));
   assert.equal(await page.locator('#period_to').getAttribute('aria-invalid'), 'true');
   await checkA11y(page, 'officer settlement with an error');
   await page.context().close();

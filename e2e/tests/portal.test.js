@@ -2,7 +2,7 @@
 // officer's dashboard; axe-core on every main page in each role; screenshots of each.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, go, checkA11y, screenshots, h1, lang, signIn } from './support.js';
+import { follow, launch, newPage, go, checkA11y, screenshots, h1, lang, signIn } from './support.js';
 
 let browser;
 before(async () => {
@@ -53,7 +53,7 @@ test('a citizen searches the registry and opens an offer and its provider', asyn
   const khabarovsk = await page.locator('#authority_id option', { hasText: 'Хабаровск' }).first().getAttribute('value');
   await page.getByLabel('Регион').selectOption(khabarovsk);
   await page.getByLabel('Сортировать').selectOption('price');
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Найти' }).click()]);
+  await follow(page, page.getByRole('button', { name: 'Найти' }));
   const results = page.locator('ol.cards > li');
   assert.ok((await results.count()) > 0, 'the search finds offers');
   const firstTitle = (await results.first().locator('h3 a').textContent()).trim();
@@ -65,7 +65,7 @@ test('a citizen searches the registry and opens an offer and its provider', asyn
   await go(page, '/search?category=sports&sort=price');
   assert.equal(await page.locator('ol.cards > li').count(), 20);
   const lastPrice = await page.locator('ol.cards > li').last().locator('dd').first().textContent();
-  await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Следующая страница' }).click()]);
+  await follow(page, page.getByRole('link', { name: 'Следующая страница' }));
   assert.match(page.url(), /category=sports&sort=price&cursor=20$/);
   assert.equal(await page.locator('#category').inputValue(), 'sports');
   const firstPrice = await page.locator('ol.cards > li').first().locator('dd').first().textContent();
@@ -80,14 +80,14 @@ test('a citizen searches the registry and opens an offer and its provider', asyn
   await screenshots(page, 'search-error-ru');
 
   await go(page, '/search?q=%D0%BF%D0%BB%D0%B0%D0%B2%D0%B0%D0%BD%D0%B8%D0%B5&sort=price');
-  await Promise.all([page.waitForNavigation(), page.locator('ol.cards > li h3 a').first().click()]);
+  await follow(page, page.locator('ol.cards > li h3 a').first());
   assert.match(page.url(), /\/offers\//);
   assert.match(await h1(page), /плава/i);
   assert.ok(await page.getByText('Ваша доплата').isVisible());
   await checkA11y(page, 'offer (ru)');
   await screenshots(page, 'offer-ru');
 
-  await Promise.all([page.waitForNavigation(), page.locator('p.provider a').click()]);
+  await follow(page, page.locator('p.provider a'));
   assert.match(page.url(), /\/providers\//);
   await h1(page);
   await checkA11y(page, 'provider (ru)');
@@ -105,7 +105,7 @@ test('a recipient signs in, sees the certificate and its history, and signs out'
   // A wrong password: the form again, the message tied to the field.
   await page.getByLabel('Логин (электронная почта)').fill('recipient@khabarovsk.demo');
   await page.getByLabel('Пароль').fill('wrong password');
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Войти' }).last().click()]);
+  await follow(page, page.getByRole('button', { name: 'Войти' }).last());
   assert.equal(await page.locator('#password').getAttribute('aria-describedby'), 'password-error');
   assert.match(await page.locator('#password-error').textContent(), /Неверный логин или пароль/);
   await checkA11y(page, 'sign-in form with an error (ru)');
@@ -121,7 +121,7 @@ test('a recipient signs in, sees the certificate and its history, and signs out'
   await checkA11y(page, 'my certificates (ru)');
   await screenshots(page, 'certificates-ru');
 
-  await Promise.all([page.waitForNavigation(), card.locator('h3 a').click()]);
+  await follow(page, card.locator('h3 a'));
   assert.match(await h1(page), /^Сертификат № \d{2}-\d{4}-\d{6}-\d$/);
   assert.match(await page.title(), /^Социальный сертификат № \d{2}-\d{4}-\d{6}-\d · socert$/);
   assert.ok((await page.locator('table tbody tr').count()) >= 1, 'the history has the issue');
@@ -145,7 +145,7 @@ test('a recipient signs in, sees the certificate and its history, and signs out'
   await go(page, '/');
   await checkA11y(page, 'home (recipient)');
   await screenshots(page, 'home-recipient-ru');
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Выйти' }).click()]);
+  await follow(page, page.getByRole('button', { name: 'Выйти' }));
   assert.ok(await page.getByRole('link', { name: 'Войти' }).isVisible());
   const again = await go(page, '/cabinet/certificates');
   assert.match(page.url(), /\/login\?next=\/cabinet\/certificates$/);
@@ -159,7 +159,7 @@ test('an officer signs in and sees the dashboard of the authority', async () => 
   assert.match(page.url(), /\/login\?next=\/cabinet\/officer$/);
   await page.getByLabel('Логін (електронна пошта)').fill('officer@khabarovsk.demo');
   await page.getByLabel('Пароль').fill('socert-demo-2026');
-  await Promise.all([page.waitForNavigation(), page.locator('form.narrow-form button[type=submit]').click()]);
+  await follow(page, page.locator('form.narrow-form button[type=submit]'));
   assert.match(page.url(), /\/cabinet\/officer$/);
   assert.equal(await lang(page), 'uk');
   assert.equal(await h1(page), 'Зведення');

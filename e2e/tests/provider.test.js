@@ -3,7 +3,7 @@
 // a delivery and uploads a CSV file with one bad row. axe-core on every page; screenshots of each.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, go, checkA11y, screenshots, h1, signIn, apiSession, api, demoProviderHome } from './support.js';
+import { follow, launch, newPage, go, checkA11y, screenshots, h1, signIn, apiSession, api, demoProviderHome } from './support.js';
 
 let browser;
 before(async () => {
@@ -12,10 +12,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function submit(page, button) {
-  await Promise.all([page.waitForNavigation(), button.click()]);
-}
 
 test('the demo provider publishes an offer, accepts a request and records deliveries', async () => {
   const page = await newPage(browser, 'ru-RU');
@@ -29,13 +25,13 @@ test('the demo provider publishes an offer, accepts a request and records delive
   // A text file is refused next to the file field; a PDF is attached.
   const admission = page.locator('.provider-admission').first();
   await admission.locator('input[type=file]').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
-  await submit(page, admission.getByRole('button', { name: 'Приложить', exact: true }));
+  await follow(page, admission.getByRole('button', { name: 'Приложить', exact: true }));
   assert.match(await page.locator('.provider-admission .field-error').first().textContent(), /PDF, JPEG и PNG/);
   await checkA11y(page, 'provider dashboard with an error (ru)');
   await screenshots(page, 'provider-dashboard-error');
   await page.locator('.provider-admission').first().locator('input[type=file]')
     .setInputFiles({ name: 'licence.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 e2e') });
-  await submit(page, page.locator('.provider-admission').first().getByRole('button', { name: 'Приложить', exact: true }));
+  await follow(page, page.locator('.provider-admission').first().getByRole('button', { name: 'Приложить', exact: true }));
   assert.match(await page.locator('.provider-done').textContent(), /Документ приложен/);
   assert.match(await page.locator('.provider-admission').first().textContent(), /licence\.pdf/);
 
@@ -48,14 +44,14 @@ test('the demo provider publishes an offer, accepts a request and records delive
   const title = `Уход e2e ${Date.now()}`;
   await page.getByLabel('Название на русском').fill(title);
   await page.getByLabel('Мест', { exact: true }).fill('3');
-  await submit(page, page.getByRole('button', { name: 'Опубликовать', exact: true }));
+  await follow(page, page.getByRole('button', { name: 'Опубликовать', exact: true }));
   assert.equal(await page.locator('#price').getAttribute('aria-invalid'), 'true');
   assert.match(await page.locator('#price-error').textContent(), /Укажите цену/);
   assert.equal(await page.locator('#title_ru').inputValue(), title, 'what was typed is kept');
   await checkA11y(page, 'provider offer form with an error (ru)');
   await screenshots(page, 'provider-offer-error');
   await page.locator('#price').fill('412,00');
-  await submit(page, page.getByRole('button', { name: 'Опубликовать', exact: true }));
+  await follow(page, page.getByRole('button', { name: 'Опубликовать', exact: true }));
   assert.match(await page.locator('.provider-done').textContent(), /Предложение опубликовано/);
   const link = page.getByRole('link', { name: title, exact: true });
   const offerId = (await link.getAttribute('href')).split('/').pop();
@@ -69,7 +65,7 @@ test('the demo provider publishes an offer, accepts a request and records delive
   await checkA11y(page, 'provider offer edit (ru)');
   await screenshots(page, 'provider-offer-edit');
   await page.getByLabel('Мест', { exact: true }).fill('4');
-  await submit(page, page.getByRole('button', { name: 'Сохранить изменения' }));
+  await follow(page, page.getByRole('button', { name: 'Сохранить изменения' }));
   assert.match(await page.locator('.provider-done').textContent(), /Предложение изменено/);
 
   // A family asks for the offer (through the API): the officer starts a program for its service
@@ -114,7 +110,7 @@ test('the demo provider publishes an offer, accepts a request and records delive
   assert.equal(await request.count(), 1);
   await checkA11y(page, 'provider requests (ru)');
   await screenshots(page, 'provider-requests');
-  await submit(page, request.getByRole('button', { name: 'Принять' }));
+  await follow(page, request.getByRole('button', { name: 'Принять' }));
   assert.match(await page.locator('.provider-done').textContent(), /Заявка принята/);
 
   // A delivery through the form.
@@ -124,7 +120,7 @@ test('the demo provider publishes an offer, accepts a request and records delive
   await page.locator('#units').fill('1');
   await checkA11y(page, 'provider deliveries (ru)');
   await screenshots(page, 'provider-deliveries');
-  await submit(page, page.getByRole('button', { name: 'Записать', exact: true }));
+  await follow(page, page.getByRole('button', { name: 'Записать', exact: true }));
   assert.match(await page.locator('.provider-done').textContent(), /Оказание услуги записано/);
 
   // A file with a good row and a bad one: a report line for each.
@@ -133,7 +129,7 @@ test('the demo provider publishes an offer, accepts a request and records delive
     + `${enrollment.id},32.13.2026,,1,Анна,\n`;
   await page.locator('#file').setInputFiles({ name: 'visits.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.locator('#authority_id').selectOption(enrollment.authority_id);
-  await submit(page, page.getByRole('button', { name: 'Загрузить и записать' }));
+  await follow(page, page.getByRole('button', { name: 'Загрузить и записать' }));
   assert.match(await page.locator('[role=status]').last().textContent(), /Записано: 1\. Отклонено: 1\./);
   const rows = page.locator('table tbody tr');
   assert.equal(await rows.count(), 2);

@@ -4,7 +4,7 @@
 // enrollment again (so that the demo certificate keeps its money for whoever comes next).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, go, checkA11y, screenshots, h1, lang, signIn } from './support.js';
+import { follow, launch, newPage, go, checkA11y, screenshots, h1, lang, signIn } from './support.js';
 
 let browser;
 before(async () => {
@@ -13,10 +13,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function click(page, locator) {
-  await Promise.all([page.waitForNavigation(), locator.click()]);
-}
 
 test('a recipient enrolls from an offer, complains, withdraws and cancels', async () => {
   const page = await newPage(browser, 'en-GB');
@@ -33,9 +29,9 @@ test('a recipient enrolls from an offer, complains, withdraws and cancels', asyn
   await go(page, `/search?authority_id=${khabarovsk}&category=home_care&free_seats=true&sort=price`);
   const results = page.locator('ol.cards > li');
   assert.ok((await results.count()) > 0, 'home care is offered');
-  await click(page, results.first().locator('h3 a'));
+  await follow(page, results.first().locator('h3 a'));
   await checkA11y(page, 'offer with enroll (en)');
-  await click(page, page.getByRole('link', { name: 'Enroll with this offer' }));
+  await follow(page, page.getByRole('link', { name: 'Enroll with this offer' }));
 
   assert.equal(await h1(page), 'Enroll with a provider');
   await checkA11y(page, 'enroll form (en)');
@@ -45,13 +41,13 @@ test('a recipient enrolls from an offer, complains, withdraws and cancels', asyn
     form.noValidate = true;
   });
   await page.getByLabel('Units of service').fill('0');
-  await click(page, page.getByRole('button', { name: 'Show the cost' }));
+  await follow(page, page.getByRole('button', { name: 'Show the cost' }));
   assert.equal(await page.locator('#volume').getAttribute('aria-invalid'), 'true');
   assert.match(await page.locator('#volume-error').textContent(), /whole number/);
   await checkA11y(page, 'enroll form with an error (en)');
 
   await page.getByLabel('Units of service').fill('2');
-  await click(page, page.getByRole('button', { name: 'Show the cost' }));
+  await follow(page, page.getByRole('button', { name: 'Show the cost' }));
   const quote = page.getByRole('region', { name: 'What it costs' });
   for (const line of ['Price per unit', 'Total', 'Covered by the certificate', 'Your co-payment']) {
     assert.equal(await quote.getByText(line, { exact: true }).count(), 1, `${line} in the quote`);
@@ -62,7 +58,7 @@ test('a recipient enrolls from an offer, complains, withdraws and cancels', asyn
   if ((await copay.count()) > 0) {
     await copay.check();
   }
-  await click(page, page.getByRole('button', { name: 'Enroll', exact: true }));
+  await follow(page, page.getByRole('button', { name: 'Enroll', exact: true }));
   assert.match(page.url(), /\/cabinet\/enrollments\/[0-9a-f-]{36}$/);
   const enrollment = page.url();
   assert.match(await h1(page), /^Enrollment: /);
@@ -74,33 +70,33 @@ test('a recipient enrolls from an offer, complains, withdraws and cancels', asyn
   await screenshots(page, 'recipient-enrollment');
 
   // A complaint: an empty one is refused at its field, a written one is listed, then withdrawn.
-  await click(page, page.getByRole('button', { name: 'File the complaint' }));
+  await follow(page, page.getByRole('button', { name: 'File the complaint' }));
   assert.equal(await page.locator('#complaint-text').getAttribute('aria-invalid'), 'true');
   await checkA11y(page, 'complaint with an error (en)');
   await page.getByLabel('What went wrong').fill('Nobody called back to agree on the first visit.');
-  await click(page, page.getByRole('button', { name: 'File the complaint' }));
+  await follow(page, page.getByRole('button', { name: 'File the complaint' }));
   assert.match(page.url(), /\/cabinet\/complaints$/);
   assert.equal(await h1(page), 'My complaints');
   const mine = page.locator('ul.cards > li', { hasText: 'Nobody called back to agree on the first visit.' }).first();
   assert.ok(await mine.getByText('Open', { exact: true }).isVisible());
   await checkA11y(page, 'complaints (en)');
   await screenshots(page, 'recipient-complaints');
-  await click(page, mine.getByRole('button', { name: 'Withdraw the complaint' }));
+  await follow(page, mine.getByRole('button', { name: 'Withdraw the complaint' }));
   const withdrawn = page.locator('ul.cards > li', { hasText: 'Nobody called back to agree on the first visit.' }).first();
   assert.ok(await withdrawn.getByText('Withdrawn', { exact: true }).isVisible());
 
   // The list of enrollments, then the same page in Ukrainian.
-  await click(page, nav.getByRole('link', { name: 'Enrollments' }));
+  await follow(page, nav.getByRole('link', { name: 'Enrollments' }));
   assert.equal(await h1(page), 'My enrollments');
   assert.ok((await page.locator(`a[href="${new URL(enrollment).pathname}"]`).count()) > 0);
   await checkA11y(page, 'enrollments (en)');
   await screenshots(page, 'recipient-enrollments');
-  await click(page, page.locator('nav.languages a[hreflang=uk]'));
+  await follow(page, page.locator('nav.languages a[hreflang=uk]'));
   assert.equal(await lang(page), 'uk');
   assert.equal(await h1(page), 'Мої записи на послуги');
   await checkA11y(page, 'enrollments (uk)');
   await screenshots(page, 'recipient-enrollments-uk');
-  await click(page, page.locator('nav.languages a[hreflang=en]'));
+  await follow(page, page.locator('nav.languages a[hreflang=en]'));
 
   for (const [path, heading, shot] of [
     ['/cabinet/deliveries', 'Deliveries to confirm', 'recipient-deliveries'],
@@ -114,11 +110,11 @@ test('a recipient enrolls from an offer, complains, withdraws and cancels', asyn
 
   // Cancelling asks first; a request the provider has not taken yet ends at once.
   await go(page, new URL(enrollment).pathname);
-  await click(page, page.getByRole('link', { name: 'Cancel or switch provider' }));
+  await follow(page, page.getByRole('link', { name: 'Cancel or switch provider' }));
   assert.equal(await h1(page), 'Cancel the enrollment?');
   await checkA11y(page, 'cancel (en)');
   await screenshots(page, 'recipient-cancel');
-  await click(page, page.getByRole('button', { name: 'Yes, cancel the enrollment' }));
+  await follow(page, page.getByRole('button', { name: 'Yes, cancel the enrollment' }));
   assert.equal(page.url(), enrollment);
   assert.ok(await page.getByText('Cancelled', { exact: true }).first().isVisible());
   await page.context().close();
@@ -127,7 +123,7 @@ test('a recipient enrolls from an offer, complains, withdraws and cancels', asyn
 test('a citizen reads how it works and sorts the search by provider rating', async () => {
   const page = await newPage(browser, 'ru-RU');
   await go(page, '/');
-  await click(page, page.getByRole('contentinfo').getByRole('link', { name: 'Как это работает' }));
+  await follow(page, page.getByRole('contentinfo').getByRole('link', { name: 'Как это работает' }));
   assert.equal(await h1(page), 'Как это работает');
   await checkA11y(page, 'how it works (ru)');
   await screenshots(page, 'recipient-how-it-works');
@@ -136,7 +132,7 @@ test('a citizen reads how it works and sorts the search by provider rating', asy
   // With scripts on, the search form offers to fill in the location.
   assert.ok(await page.getByRole('button', { name: 'Определить моё местоположение' }).isVisible());
   await page.getByLabel('Сортировать').selectOption('rating');
-  await click(page, page.getByRole('button', { name: 'Найти' }));
+  await follow(page, page.getByRole('button', { name: 'Найти' }));
   assert.match(page.url(), /sort=rating/);
   const cards = page.locator('ol.cards > li');
   assert.ok((await cards.count()) > 0);

@@ -101,11 +101,16 @@ export async function lang(page) {
   return page.locator('html').getAttribute('lang');
 }
 
+/// Clicks a link or a form's button and waits for the page it leads to.
+export async function follow(page, target) {
+  await Promise.all([page.waitForNavigation(), target.click()]);
+}
+
 export async function signIn(page, login) {
   await go(page, '/login');
   await page.getByLabel(/Логин|Логін|Login/).fill(login);
   await page.getByLabel(/Пароль|Password/).fill(PASSWORD);
-  await Promise.all([page.waitForNavigation(), page.locator('form.narrow-form button[type=submit]').click()]);
+  await follow(page, page.locator('form.narrow-form button[type=submit]'));
 }
 
 /// Signs in to the API as `login`: the session cookie and CSRF token for the calls that follow.
