@@ -1,9 +1,11 @@
 // The officer's cabinet in a real browser: reviewing a provider's application (made through the
-// API here) and admitting it, finding a person by SNILS and issuing a certificate, a bulk upload
-// with one bad row, settlement, complaints and, for the auditor, the audit log. Every object is
-// this file's own: the demo data stays as other files expect it.
+// API here) and admitting it, finding a person by SNILS and issuing a certificate, bulk uploads
+// with one bad row (a CSV file, then an XLSX workbook), settlement, complaints and, for the
+// auditor, the audit log. Every object is this file's own: the demo data stays as other files
+// expect it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
 import { BASE, api, apiSession, follow, launch, newPage, go, checkA11y, screenshots, h1, signIn } from './support.js';
 
 let browser;
@@ -214,6 +216,20 @@ test('an officer uploads a list with one bad row and sees the report', async () 
   assert.match(report, /3\s*refused\s*national_id/);
   await checkA11y(page, 'officer bulk report');
   await screenshots(page, 'officer-bulk-report');
+
+  // The same kind of list as LibreOffice Calc saved it (a title above the header, date cells):
+  // the report counts rows as the sheet shows them.
+  await go(page, `/cabinet/officer/${authority}/issuance`);
+  await page.getByLabel('Program').selectOption(program);
+  await page.setInputFiles('#file', fileURLToPath(new URL('../../crates/web/tests/fixtures/recipients-libreoffice.xlsx', import.meta.url)));
+  await follow(page, page.getByRole('button', { name: 'Upload and issue' }));
+  for (let i = 0; i < 40 && (await h1(page)) !== 'Issuance finished'; i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    await page.reload();
+  }
+  assert.equal(await h1(page), 'Issuance finished');
+  assert.match(await page.locator('main').textContent(), /recipients-libreoffice\.xlsx/);
+  assert.match(await page.locator('table tbody').textContent(), /6\s*refused\s*birth_date/);
   await page.context().close();
 });
 

@@ -68,10 +68,11 @@ enum Command {
         #[command(subcommand)]
         what: AuditCommand,
     },
-    /// Issue certificates of a program to the people of a CSV file (columns in the README), with
-    /// a progress bar and a per-row report. Running the same file again issues nothing twice.
+    /// Issue certificates of a program to the people of a CSV file or XLSX workbook (columns in
+    /// the README), with a progress bar and a per-row report. Running the same file again issues
+    /// nothing twice.
     Issue {
-        /// The CSV file of recipients.
+        /// The CSV file or XLSX workbook of recipients.
         file: PathBuf,
         /// The authority running the program.
         #[arg(long, value_name = "ID")]

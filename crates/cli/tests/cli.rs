@@ -349,6 +349,41 @@ fn an_officer_issues_certificates_from_a_file_once_and_verify_reconciles_the_pro
         "nothing is issued twice:\n{again}"
     );
 
+    // A workbook as LibreOffice saved it goes the same way; its rows are named as the sheet
+    // numbers them. An Excel 97-2003 file is refused readably.
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../web/tests/fixtures/recipients-libreoffice.xlsx"
+    );
+    std::fs::copy(fixture, dir.path().join("list.xlsx")).unwrap();
+    std::fs::write(
+        dir.path().join("old.xls"),
+        b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+    )
+    .unwrap();
+    let issue_file = |name: &str| {
+        socert(dir.path())
+            .args([
+                "issue",
+                name,
+                "--authority",
+                &authority,
+                "--program",
+                &program,
+            ])
+            .output()
+            .unwrap()
+    };
+    let workbook = issue_file("list.xlsx");
+    assert!(workbook.status.success(), "{workbook:?}");
+    let out = String::from_utf8_lossy(&workbook.stdout);
+    assert!(out.contains("line 6: "), "{out}");
+    let old = issue_file("old.xls");
+    assert!(!old.status.success());
+    let said = String::from_utf8_lossy(&old.stderr);
+    assert!(said.contains("Excel Workbook (.xlsx)"), "{said}");
+    assert!(!said.contains("panicked"), "{said}");
+
     let clean = socert(dir.path()).arg("verify").output().unwrap();
     assert!(clean.status.success(), "{clean:?}");
     assert!(String::from_utf8_lossy(&clean.stdout).contains("program budgets reconcile"));

@@ -1,4 +1,5 @@
-//! A provider's file of delivered service: one row per visit, hour or lesson.
+//! A provider's file of delivered service (CSV or XLSX, read by [`crate::table`]): one row per
+//! visit, hour or lesson.
 //!
 //! Columns (any order, others ignored): `enrollment_id,delivered_on,delivered_at,units,worker,note`.
 //! `delivered_at` and `note` may be empty. Dates as `YYYY-MM-DD` or `DD.MM.YYYY`.
@@ -7,7 +8,8 @@ use uuid::Uuid;
 
 use crate::api::enrollments::DeliveryBody;
 use crate::error::ApiError;
-use crate::recipient_csv::{LineCounter, csv_reader, date};
+use crate::recipient_csv::date;
+use crate::table::{TableError, read_table};
 
 pub const COLUMNS: [&str; 6] = [
     "enrollment_id",
@@ -25,13 +27,18 @@ pub const MAX_ROWS: usize = 5000;
 pub type Row = (i64, Result<DeliveryBody, (String, String)>);
 
 pub fn parse(bytes: &[u8]) -> Result<Vec<Row>, ApiError> {
-    let (text, mut reader) = csv_reader(bytes).map_err(|e| ApiError::invalid("file", e))?;
-    let header = reader
-        .headers()
-        .map_err(|e| ApiError::invalid("file", e))?
-        .clone();
+    let table = read_table(bytes, MAX_ROWS, &COLUMNS).map_err(|e| match e {
+        TableError::NoHeader => ApiError::invalid(
+            "file",
+            format!(
+                "the file has no header: its first row must name the columns ({})",
+                COLUMNS.join(",")
+            ),
+        ),
+        other => ApiError::invalid("file", other),
+    })?;
     let mut at = [usize::MAX; COLUMNS.len()];
-    for (i, name) in header.iter().enumerate() {
+    for (i, name) in table.header.iter().enumerate() {
         if let Some(c) = COLUMNS.iter().position(|c| *c == name.trim()) {
             at[c] = i;
         }
@@ -46,37 +53,26 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Row>, ApiError> {
         return Err(ApiError::invalid(
             "file",
             format!(
-                "the header has no column {}: the first line must name the columns ({})",
+                "the header has no column {}: the first row must name the columns ({})",
                 missing.join(", "),
                 COLUMNS.join(",")
             ),
         ));
     }
-    let mut lines = LineCounter::new(text);
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        let row = match record {
-            Err(err) => (
-                lines.line_of(err.position()) as i64,
-                Err(("row".to_owned(), err.to_string())),
-            ),
-            Ok(record) => {
-                if record.iter().all(|f| f.trim().is_empty()) {
-                    continue;
+    let rows: Vec<Row> = table
+        .rows
+        .into_iter()
+        .map(|row| {
+            let line = row.line as i64;
+            match row.cells {
+                Err(why) => (line, Err(("row".to_owned(), why))),
+                Ok(record) => {
+                    let field = |c: usize| record.get(at[c]).unwrap_or_default().trim();
+                    (line, self::row(&field))
                 }
-                let line = lines.line_of(record.position()) as i64;
-                let field = |c: usize| record.get(at[c]).unwrap_or_default().trim();
-                (line, row(&field))
             }
-        };
-        if rows.len() == MAX_ROWS {
-            return Err(ApiError::invalid(
-                "file",
-                format!("the file has more than {MAX_ROWS} rows: split it into several files"),
-            ));
-        }
-        rows.push(row);
-    }
+        })
+        .collect();
     if rows.is_empty() {
         return Err(ApiError::invalid("file", "the file has no rows"));
     }
@@ -127,6 +123,36 @@ mod tests {
         assert_eq!(rows[1].0, 4);
         assert_eq!(rows[1].1.as_ref().unwrap_err().0, "units");
         assert_eq!(rows[2].1.as_ref().unwrap_err().0, "delivered_on");
+    }
+
+    #[test]
+    fn a_workbook_reads_its_date_and_time_cells() {
+        use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+        let id = Uuid::now_v7();
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet();
+        for (column, name) in COLUMNS.iter().enumerate() {
+            sheet.write(0, column as u16, *name).unwrap();
+        }
+        sheet.write(1, 0, id.to_string()).unwrap();
+        let day = ExcelDateTime::from_ymd(2026, 12, 3).unwrap();
+        let date = Format::new().set_num_format("dd.mm.yyyy");
+        sheet.write_with_format(1, 1, &day, &date).unwrap();
+        let at = ExcelDateTime::from_hms(9, 5, 0).unwrap();
+        let time = Format::new().set_num_format("h:mm");
+        sheet.write_with_format(1, 2, &at, &time).unwrap();
+        sheet.write(1, 3, 2).unwrap();
+        sheet.write(1, 4, "Иванова А.").unwrap();
+        let rows = parse(&book.save_to_buffer().unwrap()).unwrap();
+        assert_eq!(rows.len(), 1);
+        let (line, row) = &rows[0];
+        assert_eq!(*line, 2);
+        let row = row.as_ref().unwrap();
+        assert_eq!(row.enrollment_id, id);
+        assert_eq!(row.delivered_on, "2026-12-03");
+        assert_eq!(row.delivered_at.as_deref(), Some("09:05"));
+        assert_eq!(row.units, 2);
+        assert_eq!(row.note, "");
     }
 
     #[test]

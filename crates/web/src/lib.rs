@@ -30,6 +30,7 @@ pub mod i18n;
 pub mod portal;
 pub mod print;
 pub mod recipient_csv;
+pub mod table;
 
 use error::ApiError;
 

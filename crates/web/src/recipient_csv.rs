@@ -1,17 +1,17 @@
-//! Bulk issuance files: a CSV of recipients, read into validated [`NewRecipient`]s row by row.
+//! Bulk issuance files: a CSV file or XLSX workbook of recipients, read into validated
+//! [`NewRecipient`]s row by row (how either is read as a table: [`crate::table`]).
 //!
-//! The first line names the columns, in any order: `last_name, first_name, middle_name,
+//! The header names the columns, in any order: `last_name, first_name, middle_name,
 //! birth_date, national_id, municipality, address, phone, email, categories`; other columns are
 //! ignored. `middle_name`, `address`, `phone`, `email` and `categories` may be left empty.
 //! `categories` lists `category` or `category:YYYY-MM-DD` (the day the evidence runs to)
 //! separated by `;`, e.g. `pensioner;disability_group_2:2027-03-31`.
 //!
-//! Files as office software saves them are accepted: a UTF-8 byte order mark, CRLF line ends, and
-//! `;` between fields when the header has `;` and no `,` (Excel in a Russian locale saves so, and
-//! rewrites dates it recognises as `DD.MM.YYYY`, which is accepted next to `YYYY-MM-DD`).
+//! Dates are `YYYY-MM-DD` or `DD.MM.YYYY` (Excel in a Russian locale rewrites dates it recognises
+//! so when it saves CSV); in a workbook, date cells are read as dates whatever their format.
 //!
 //! A problem with the file as a whole (not UTF-8, no header, a column missing, too many rows) is a
-//! [`CsvFileError`]; otherwise every row gets a [`ParsedRow`] with either the recipient or every
+//! [`FileError`]; otherwise every row gets a [`ParsedRow`] with either the recipient or every
 //! problem found in it, so an officer can fix the whole file in one pass.
 
 use std::collections::HashMap;
@@ -21,6 +21,8 @@ use socert_domain::certificate::{CategoryEvidence, RecipientCategory};
 use socert_domain::program::{NationalId, NewRecipient, PersonName, RecipientError, text_field};
 use socert_domain::{Country, Date, TaxIdKind};
 use utoipa::ToSchema;
+
+use crate::table::{TableError, read_table};
 
 /// The most data rows one file may have.
 pub const MAX_ROWS: usize = 200_000;
@@ -53,18 +55,26 @@ pub struct ParsedRow {
 
 /// Why a file cannot be read at all.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum CsvFileError {
-    #[error("line {line} is not UTF-8 text: save the file as \"CSV UTF-8\"")]
-    NotUtf8 { line: u64 },
-    #[error("the file has no header: its first line must name the columns ({})", COLUMNS.join(","))]
+pub enum FileError {
+    #[error("the file has no header: its first row must name the columns ({})", COLUMNS.join(","))]
     NoHeader,
     #[error("the header has no column {}: the first line must name the columns ({})",
         .0.join(", "), COLUMNS.join(","))]
     MissingColumns(Vec<String>),
     #[error("the header has the column {0} twice")]
     DuplicateColumn(String),
-    #[error("the file has more than {max} rows: split it into several files", max = MAX_ROWS)]
-    TooManyRows,
+    /// Not a CSV file or workbook that can be read (other than a missing header).
+    #[error(transparent)]
+    Table(TableError),
+}
+
+impl From<TableError> for FileError {
+    fn from(err: TableError) -> Self {
+        match err {
+            TableError::NoHeader => FileError::NoHeader,
+            other => FileError::Table(other),
+        }
+    }
 }
 
 /// The columns of the file.
@@ -90,103 +100,55 @@ pub fn parse_recipients(
     bytes: &[u8],
     country: Country,
     today: Date,
-) -> Result<Vec<ParsedRow>, CsvFileError> {
-    let (text, mut reader) = csv_reader(bytes)?;
-    // Reading from memory text already checked as UTF-8 cannot fail; should it, there is no
-    // header to speak of.
-    let header = reader
-        .headers()
-        .map_err(|_| CsvFileError::NoHeader)?
-        .clone();
-    let columns = Columns::find(&header)?;
+) -> Result<Vec<ParsedRow>, FileError> {
+    let table = read_table(bytes, MAX_ROWS, &COLUMNS)?;
+    let columns = Columns::find(&table.header)?;
     let mut rows = RowParser {
         columns,
-        header_len: header.len(),
+        header_len: table.header.len(),
         country,
         today,
         first_line_of: HashMap::new(),
     };
-    let mut lines = LineCounter::new(text);
-    let mut parsed = Vec::new();
-    for record in reader.records() {
-        let (line, result) = match record {
-            Ok(record) => {
-                let line = lines.line_of(record.position());
-                // Spreadsheets save rows that only look empty as a run of delimiters.
-                if record.iter().all(|field| field.trim().is_empty()) {
-                    continue;
-                }
-                (line, rows.parse(line, &record))
-            }
-            Err(err) => (
-                lines.line_of(err.position()),
-                Err(vec![RowError::new("row", err)]),
-            ),
-        };
-        if parsed.len() == MAX_ROWS {
-            return Err(CsvFileError::TooManyRows);
-        }
-        parsed.push(ParsedRow { line, result });
+    Ok(table
+        .rows
+        .into_iter()
+        .map(|row| ParsedRow {
+            line: row.line,
+            result: match row.cells {
+                Ok(record) => rows.parse(row.line, &record),
+                Err(why) => Err(vec![RowError::new("row", why)]),
+            },
+        })
+        .collect())
+}
+
+/// An empty list of recipients to fill in: the header, and columns formatted so that what an
+/// officer types stays as typed. National ids, municipality codes and phones are text cells
+/// (a number cell drops the leading zero of an OKTMO code or a SNILS); birth dates are date cells.
+pub fn template_xlsx() -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
+    let mut workbook = Workbook::new();
+    // A fixed date: the template is the same file on every download.
+    workbook.set_properties(
+        &DocProperties::new()
+            .set_title("socert: recipients")
+            .set_creation_datetime(&ExcelDateTime::from_ymd(2026, 1, 1)?),
+    );
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("recipients")?;
+    let bold = Format::new().set_bold();
+    let text = Format::new().set_num_format("@");
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    for (column, name) in COLUMNS.iter().enumerate() {
+        let format = if column == BIRTH_DATE { &date } else { &text };
+        let column = column as u16;
+        sheet.set_column_format(column, format)?;
+        sheet.set_column_width(column, 18)?;
+        sheet.write_with_format(0, column, *name, &bold)?;
     }
-    Ok(parsed)
-}
-
-/// A CSV reader over a spreadsheet's file: UTF-8 with or without a BOM, `,` or (as Excel saves in
-/// a Russian locale) `;` between fields, rows of any length (checked by the caller).
-pub(crate) fn csv_reader(bytes: &[u8]) -> Result<(&str, csv::Reader<&[u8]>), CsvFileError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| CsvFileError::NotUtf8 {
-        line: newlines(&bytes[..e.valid_up_to()]) + 1,
-    })?;
-    let header_line = text.lines().next().unwrap_or_default();
-    let delimiter = if header_line.contains(';') && !header_line.contains(',') {
-        b';'
-    } else {
-        b','
-    };
-    let reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    Ok((text, reader))
-}
-
-fn newlines(bytes: &[u8]) -> u64 {
-    bytes.iter().filter(|&&b| b == b'\n').count() as u64
-}
-
-/// Line numbers of records, counted from their byte offsets. The csv crate's own line numbers
-/// skip blank lines and count CRLF files one line short (csv 1.4), and its byte offset may point
-/// at the line break before a record rather than at its first byte.
-pub(crate) struct LineCounter<'a> {
-    text: &'a [u8],
-    /// `line` is the line of this byte; records come in order, so counting resumes from here.
-    counted_to: usize,
-    line: u64,
-}
-
-impl<'a> LineCounter<'a> {
-    pub(crate) fn new(text: &'a str) -> Self {
-        Self {
-            text: text.as_bytes(),
-            counted_to: 0,
-            line: 1,
-        }
-    }
-
-    pub(crate) fn line_of(&mut self, position: Option<&csv::Position>) -> u64 {
-        let Some(position) = position else {
-            return self.line;
-        };
-        let mut start = usize::try_from(position.byte()).unwrap_or(usize::MAX);
-        start = start.clamp(self.counted_to, self.text.len());
-        while matches!(self.text.get(start), Some(b'\r' | b'\n')) {
-            start += 1;
-        }
-        self.line += newlines(&self.text[self.counted_to..start]);
-        self.counted_to = start;
-        self.line
-    }
+    sheet.set_freeze_panes(1, 0)?;
+    workbook.save_to_buffer()
 }
 
 /// Where each of [`COLUMNS`] is in the file's rows.
@@ -204,9 +166,9 @@ const EMAIL: usize = 8;
 const CATEGORIES: usize = 9;
 
 impl Columns {
-    fn find(header: &csv::StringRecord) -> Result<Self, CsvFileError> {
+    fn find(header: &csv::StringRecord) -> Result<Self, FileError> {
         if header.iter().all(|name| name.trim().is_empty()) {
-            return Err(CsvFileError::NoHeader);
+            return Err(FileError::NoHeader);
         }
         let mut positions = [None; COLUMNS.len()];
         for (position, name) in header.iter().enumerate() {
@@ -214,7 +176,7 @@ impl Columns {
                 continue;
             };
             if positions[column].replace(position).is_some() {
-                return Err(CsvFileError::DuplicateColumn(COLUMNS[column].to_owned()));
+                return Err(FileError::DuplicateColumn(COLUMNS[column].to_owned()));
             }
         }
         let missing: Vec<String> = (COLUMNS.iter().zip(positions))
@@ -222,7 +184,7 @@ impl Columns {
             .map(|(name, _)| (*name).to_owned())
             .collect();
         if !missing.is_empty() {
-            return Err(CsvFileError::MissingColumns(missing));
+            return Err(FileError::MissingColumns(missing));
         }
         Ok(Columns(positions.map(|p| p.unwrap_or_default())))
     }
@@ -880,15 +842,15 @@ mod tests {
     #[test]
     fn file_errors() {
         let file = |bytes: &[u8]| parse_recipients(bytes, Country::Russia, TODAY).unwrap_err();
-        assert_eq!(file(b""), CsvFileError::NoHeader);
-        assert_eq!(file(b"\xEF\xBB\xBF\r\n"), CsvFileError::NoHeader);
-        assert_eq!(file(b",,,\n"), CsvFileError::NoHeader);
+        assert_eq!(file(b""), FileError::NoHeader);
+        assert_eq!(file(b"\xEF\xBB\xBF\r\n"), FileError::NoHeader);
+        assert_eq!(file(b",,,\n"), FileError::NoHeader);
         let missing = file(
             b"last_name,first_name,middle_name,birthdate,national_id,address,phone,email,categories\n",
         );
         assert_eq!(
             missing,
-            CsvFileError::MissingColumns(vec!["birth_date".into(), "municipality".into()])
+            FileError::MissingColumns(vec!["birth_date".into(), "municipality".into()])
         );
         assert!(
             missing
@@ -898,11 +860,30 @@ mod tests {
         );
         assert_eq!(
             file(format!("{HEADER},email\n").as_bytes()),
-            CsvFileError::DuplicateColumn("email".into())
+            FileError::DuplicateColumn("email".into())
         );
         // "Иванова" in Windows-1251 on line 2.
         let cp1251 = [HEADER.as_bytes(), b"\n\xc8\xe2\xe0\xed\xee\xe2\xe0,"].concat();
-        assert_eq!(file(&cp1251), CsvFileError::NotUtf8 { line: 2 });
+        assert_eq!(
+            file(&cp1251),
+            FileError::Table(TableError::NotUtf8 { line: 2 })
+        );
+    }
+
+    #[test]
+    fn the_template_is_one_file_that_reads_back_as_an_empty_list() {
+        let template = template_xlsx().unwrap();
+        assert_eq!(
+            template,
+            template_xlsx().unwrap(),
+            "the same file every time"
+        );
+        assert_eq!(
+            parse_recipients(&template, Country::Russia, TODAY).unwrap(),
+            []
+        );
+        let table = read_table(&template, 10, &COLUMNS).unwrap();
+        assert_eq!(table.header.iter().collect::<Vec<_>>(), COLUMNS);
     }
 
     #[test]
@@ -914,7 +895,7 @@ mod tests {
         csv.push_str(good);
         assert_eq!(
             parse_recipients(csv.as_bytes(), Country::Russia, TODAY).unwrap_err(),
-            CsvFileError::TooManyRows
+            FileError::Table(TableError::TooManyRows { max: MAX_ROWS })
         );
     }
 

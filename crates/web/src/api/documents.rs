@@ -98,7 +98,7 @@ pub(crate) fn accepted_type(declared: &str, body: &[u8]) -> Result<&'static str,
         ("admission_id" = Uuid, Path, description = "Admission id"),
         ("X-File-Name" = String, Header, description = "The file's name"),
     ),
-    request_body(content = Vec<u8>, content_type = "application/pdf"),
+    request_body(content = inline(crate::api::dto::FileBytes), content_type = "application/pdf"),
     responses(
         (status = 201, body = DocumentDto),
         (status = 413, body = Problem, content_type = "application/problem+json"),

@@ -200,3 +200,9 @@ pub struct ServicePage {
 pub fn today_in(authority: &Authority) -> Date {
     authority.date_at(socert_domain::Timestamp::now())
 }
+
+// The bytes of an uploaded file, for the OpenAPI document only: `Vec<u8>` would be described as
+// an array of integers. (A plain comment: a doc comment would become the schema's description.)
+#[derive(ToSchema)]
+#[schema(value_type = String, format = Binary)]
+pub struct FileBytes(#[allow(dead_code)] Vec<u8>);

@@ -1081,13 +1081,18 @@ pub async fn record_deliveries(
 }
 
 /// Records delivered service from a CSV file (`enrollment_id,delivered_on,delivered_at,units,
-/// worker,note`; `;` also accepted), with a report line for every row.
+/// worker,note`; `;` also accepted) or an XLSX workbook with those columns, with a report line
+/// for every row.
 #[utoipa::path(post, path = "/api/v1/providers/{provider_id}/authorities/{authority_id}/deliveries.csv", tag = "enrollments",
     params(
         ("provider_id" = Uuid, Path, description = "Provider id"),
         ("authority_id" = Uuid, Path, description = "Authority id"),
     ),
-    request_body(content = String, content_type = "text/csv"),
+    request_body(description = "CSV, or an XLSX workbook (its first visible sheet); the format is told by the file's bytes",
+        content(
+            (String = "text/csv"),
+            (inline(crate::api::dto::FileBytes) = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        )),
     responses(
         (status = 200, body = DeliveryReport),
         (status = 422, body = Problem, content_type = "application/problem+json"),

@@ -1,4 +1,4 @@
-//! Bulk issuance: an officer uploads a CSV of recipients for a program; every row is checked, the
+//! Bulk issuance: an officer uploads a CSV file or XLSX workbook of recipients for a program; every row is checked, the
 //! people are matched or registered, and certificates are issued in batches. The API answers at
 //! once with a run to poll; the report says per row issued / waitlisted / refused (with reasons)
 //! / already issued. Re-uploading the same file issues nothing twice: people are matched on their
@@ -188,20 +188,24 @@ pub async fn run_issuance(
 /// Runs at least this large refresh the planner's statistics when they finish.
 const ANALYZE_AFTER_ROWS: usize = 5_000;
 
-/// Uploads a CSV of recipients (columns in the README) and starts issuing certificates of the
-/// program to them. Answers at once with the run; poll it for progress and download the report.
+/// Uploads a CSV file or XLSX workbook of recipients (columns in the README) and starts issuing
+/// certificates of the program to them. Answers at once with the run; poll it for progress and download the report.
 #[utoipa::path(post, path = "/api/v1/authorities/{authority_id}/programs/{program_id}/issuance-runs", tag = "programs",
     params(
         ("authority_id" = Uuid, Path, description = "Authority id"),
         ("program_id" = Uuid, Path, description = "Program id"),
         UploadQuery,
     ),
-    request_body(content = String, content_type = "text/csv", description = "UTF-8 CSV, `,` or `;` separated, header row first"),
+    request_body(description = "UTF-8 CSV (`,` or `;` separated, header row first), or an XLSX workbook (its first visible sheet; rows above the header are skipped). The format is told by the file's bytes.",
+        content(
+            (String = "text/csv"),
+            (inline(crate::api::dto::FileBytes) = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        )),
     responses(
         (status = 202, description = "Started; poll the run", body = RunDto),
         (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 413, body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Not a readable CSV of recipients (the file as a whole)", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Not a readable CSV or workbook of recipients (the file as a whole)", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn start_run(
     State(state): State<AppState>,
@@ -213,7 +217,8 @@ pub async fn start_run(
 ) -> Result<Response, ApiError> {
     let tenant = state.store.authority(authority).await?;
     let locale = crate::api::programs::locale_of(&headers, tenant.locale);
-    let file_name = query.file_name.unwrap_or_else(|| "upload.csv".to_owned());
+    let file_name =
+        (query.file_name).unwrap_or_else(|| crate::table::default_file_name(&bytes).to_owned());
     let run = start_issuance(&state, &tenant, program, &file_name, &bytes, locale, actor).await?;
     let run_id = run.id;
     let location = format!("/api/v1/authorities/{authority}/issuance-runs/{run_id}");
@@ -225,8 +230,8 @@ pub async fn start_run(
         .into_response())
 }
 
-/// Checks a CSV of recipients, records a run and starts issuing in the background: the API's
-/// and the portal's one path. A file that is not a readable CSV of recipients is refused as a
+/// Checks a file of recipients, records a run and starts issuing in the background: the API's
+/// and the portal's one path. A file that is not a readable table of recipients is refused as a
 /// whole (field `file`); rows with errors are reported per row by the run.
 pub(crate) async fn start_issuance(
     state: &AppState,

@@ -11,7 +11,7 @@ use axum::Router;
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::rejection::{FormRejection, QueryRejection};
 use axum::extract::{Form, Multipart, Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use serde::Deserialize;
@@ -54,6 +54,10 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/cabinet/officer/{authority}/issuance",
             get(bulk_form).post(bulk_upload),
+        )
+        .route(
+            "/cabinet/officer/{authority}/issuance/template.xlsx",
+            get(bulk_template),
         )
         .route("/cabinet/officer/{authority}/issuance/{run}", get(bulk_run))
         .route(
@@ -1102,6 +1106,8 @@ struct BulkPage {
     layout: Layout,
     authority: String,
     action: String,
+    /// Where to download an empty list to fill in.
+    template: String,
     csrf: String,
     programs: Vec<ProgramChoice>,
     program_error: Option<String>,
@@ -1148,12 +1154,44 @@ async fn bulk_page(
         layout: ctx.layout(title),
         authority: authority.names.get(ctx.locale).to_owned(),
         action: format!("/cabinet/officer/{}/issuance", authority.id),
+        template: format!("/cabinet/officer/{}/issuance/template.xlsx", authority.id),
         csrf: ctx.csrf_token(),
         programs,
         program_error,
         file_error,
     };
     Ok((status, html(&page)?).into_response())
+}
+
+/// An empty list to fill in (see [`crate::recipient_csv::template_xlsx`]).
+async fn bulk_template(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(authority): Path<String>,
+) -> Response {
+    let result = async {
+        tenant(&ctx, &state, &authority, Action::ProgramsManage).await?;
+        let bytes = crate::recipient_csv::template_xlsx().map_err(|err| {
+            tracing::error!(error = %err, "recipients template workbook failed");
+            ApiError::Internal
+        })?;
+        Ok((
+            [
+                (
+                    header::CONTENT_TYPE,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                ),
+                (
+                    header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"recipients.xlsx\"",
+                ),
+            ],
+            bytes,
+        )
+            .into_response())
+    }
+    .await;
+    ctx.respond(result)
 }
 
 /// The fields of the upload form.
@@ -1172,8 +1210,10 @@ async fn read_bulk_form(mut multipart: Multipart) -> Option<BulkForm> {
             Some("csrf") => form.csrf = Some(field.text().await.ok()?),
             Some("program") => form.program = Some(field.text().await.ok()?),
             Some("file") => {
-                form.file_name = field.file_name().unwrap_or("upload.csv").to_owned();
+                let name = field.file_name().map(str::to_owned);
                 form.file = field.bytes().await.ok()?.to_vec();
+                form.file_name =
+                    name.unwrap_or_else(|| crate::table::default_file_name(&form.file).to_owned());
             }
             _ => {}
         }

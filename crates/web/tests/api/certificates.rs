@@ -361,10 +361,14 @@ async fn upload_and_wait(app: &TestApp, authority: &str, program: &str, csv: &st
         "{}",
         String::from_utf8_lossy(&started.body)
     );
-    let location = started.header("location").unwrap().to_owned();
+    wait_for_run(app, started.header("location").unwrap()).await
+}
+
+/// Polls an issuance run until it stops running.
+async fn wait_for_run(app: &TestApp, location: &str) -> Value {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(600);
     loop {
-        let run = app.get(&location).await.ok_json();
+        let run = app.get(location).await.ok_json();
         if run["status"] != "running" {
             return run;
         }
@@ -434,6 +438,73 @@ on_both_backends! {
             .unwrap();
         let refused = app.send(request).await;
         assert_eq!(refused.problem(422, "validation_failed")["field"], "file");
+    }
+}
+
+/// A list of four people as LibreOffice Calc (ru) saved it: a title above the header, birth dates
+/// as date cells, one SNILS typed as a number, an empty row. Made from
+/// `fixtures/recipients-libreoffice.source.csv` with
+/// `soffice --headless --infilter="CSV:59,34,76,1,1/2/2/2/3/2/4/4/5/1/6/2/7/2/8/2/9/2/10/2,1049"
+/// --convert-to xlsx`.
+const LIBREOFFICE_LIST: &[u8] = include_bytes!("../fixtures/recipients-libreoffice.xlsx");
+
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+on_both_backends! {
+    async fn an_officer_issues_certificates_from_an_excel_workbook(app: TestApp) {
+        let khabarovsk = app.authority("27").await;
+        app.sign_in("officer@khabarovsk.demo").await;
+        let services = service_ids(&app, &khabarovsk).await;
+        let program = create_program(&app, &khabarovsk, &home_care_program(&services, None), 100_000_000).await;
+        let upload = |bytes: &'static [u8]| {
+            axum::http::Request::post(format!("/api/v1/authorities/{khabarovsk}/programs/{program}/issuance-runs"))
+                .header("content-type", XLSX)
+                .body(axum::body::Body::from(bytes))
+                .unwrap()
+        };
+        let started = app.send(upload(LIBREOFFICE_LIST)).await;
+        assert_eq!(started.status, 202, "{}", String::from_utf8_lossy(&started.body));
+        let run = started.json();
+        // Without a name the run is named for what was sent.
+        assert_eq!(run["file_name"], "upload.xlsx");
+        assert_eq!(run["rows_total"], 4);
+        let run = wait_for_run(&app, started.header("location").unwrap()).await;
+        assert_eq!(run["status"], "done", "{run}");
+        assert_eq!((run["issued"].as_i64(), run["refused"].as_i64()), (Some(3), Some(1)), "{run}");
+
+        // The report counts rows as the sheet does: the header is row 3, the bad person row 6.
+        let report = app.get(run["report_url"].as_str().unwrap()).await;
+        let mut reader = csv::Reader::from_reader(&report.body[..]);
+        let records: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+        let lines: Vec<(&str, &str, &str)> = records.iter().map(|r| (&r[0], &r[1], &r[4])).collect();
+        assert_eq!(lines, [
+            ("4", "issued", ""),
+            ("5", "issued", ""),
+            ("6", "refused", "birth_date"),
+            ("6", "refused", "national_id"),
+            ("8", "issued", ""),
+        ]);
+
+        // The people are as the sheet shows them: the date cell a date, the numeric SNILS whole.
+        let kim = &records[1][3];
+        let kim = app.get(&format!("/api/v1/authorities/{khabarovsk}/recipients/{kim}")).await.ok_json();
+        assert_eq!(kim["last_name"], "Ким");
+        assert_eq!(kim["birth_date"], "1948-09-01");
+        let digits: String = kim["national_id"].as_str().unwrap().chars().filter(char::is_ascii_digit).collect();
+        assert_eq!(digits, "77700000269");
+        assert_eq!(kim["municipality"], "08701000");
+
+        // The same workbook again issues nothing twice.
+        let started = app.send(upload(LIBREOFFICE_LIST)).await;
+        let rerun = wait_for_run(&app, started.header("location").unwrap()).await;
+        assert_eq!((rerun["issued"].as_i64(), rerun["already_issued"].as_i64(), rerun["refused"].as_i64()), (Some(0), Some(3), Some(1)), "{rerun}");
+
+        // An Excel 97-2003 file is refused as a whole, saying what to save it as.
+        let refused = app.send(upload(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 an old workbook")).await;
+        let problem = refused.problem(422, "validation_failed");
+        assert_eq!(problem["field"], "file");
+        assert!(problem["detail"].as_str().unwrap().contains("(.xlsx)"), "{problem}");
+        verify_clean(&app, &khabarovsk).await;
     }
 }
 

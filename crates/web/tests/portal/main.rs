@@ -76,6 +76,43 @@ fn form_post(path: &str, cookie: Option<&str>, body: &str) -> Request<Body> {
     request.body(Body::from(body.to_owned())).unwrap()
 }
 
+const BOUNDARY: &str = "socert-test-boundary";
+
+/// A multipart form: text fields, then one file.
+fn multipart(
+    path: &str,
+    cookie: &str,
+    fields: &[(&str, &str)],
+    file: (&str, &str, &[u8]),
+) -> Request<Body> {
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        body.extend_from_slice(
+            format!(
+                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            )
+            .as_bytes(),
+        );
+    }
+    let (file_name, content_type, bytes) = file;
+    body.extend_from_slice(
+        format!(
+            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: {content_type}\r\n\r\n"
+        )
+        .as_bytes(),
+    );
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
+    Request::post(path)
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={BOUNDARY}"),
+        )
+        .header(header::COOKIE, cookie)
+        .body(Body::from(body))
+        .unwrap()
+}
+
 fn session_cookie(credentials: &Credentials) -> String {
     match credentials {
         Credentials::Session { cookie, .. } => cookie.clone(),

@@ -17,27 +17,35 @@ fn post_en(path: &str, cookie: &str, body: &str) -> Request<Body> {
     request
 }
 
-/// A multipart form as a browser sends it: text fields, then the file.
-fn multipart_post(path: &str, cookie: &str, fields: &[(&str, &str)], file: &str) -> Request<Body> {
-    let boundary = "----socert-test-boundary";
-    let mut body = String::new();
-    for (name, value) in fields {
-        body.push_str(&format!(
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
-        ));
+/// The run page an upload redirected to, once the run has finished.
+async fn finished_run(app: &TestApp, started: &support::TestResponse, cookie: &str) -> String {
+    assert_eq!(started.status, StatusCode::SEE_OTHER, "{}", text(started));
+    let run = started.header("location").unwrap().to_owned();
+    assert!(run.contains("/issuance/"), "{run}");
+    let mut page = String::new();
+    for _ in 0..100 {
+        page = text(&app.send_raw(get_en(&run, cookie)).await);
+        if page.contains("Issuance finished") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
-    body.push_str(&format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"people.csv\"\r\nContent-Type: text/csv\r\n\r\n{file}\r\n--{boundary}--\r\n"
-    ));
-    Request::post(path)
-        .header(
-            header::CONTENT_TYPE,
-            format!("multipart/form-data; boundary={boundary}"),
-        )
-        .header(header::COOKIE, cookie)
-        .header(header::ACCEPT_LANGUAGE, "en")
-        .body(Body::from(body))
-        .unwrap()
+    assert_eq!(h1(&page), "Issuance finished", "{page}");
+    page
+}
+
+/// The upload form as a browser sends it with a CSV file, read in English.
+fn multipart_post(path: &str, cookie: &str, fields: &[(&str, &str)], file: &str) -> Request<Body> {
+    let mut request = multipart(
+        path,
+        cookie,
+        fields,
+        ("people.csv", "text/csv", file.as_bytes()),
+    );
+    request
+        .headers_mut()
+        .insert(header::ACCEPT_LANGUAGE, "en".parse().unwrap());
+    request
 }
 
 /// `who` calls the API with a JSON body (or none) and an idempotency key (or none).
@@ -381,6 +389,16 @@ on_both_backends! {
         assert_eq!(h1(&page), "Issue certificates from a file");
         assert!(page.contains("enctype=\"multipart/form-data\""));
         let csrf = hidden(&page, "csrf");
+
+        // An empty list to fill in is offered; an auditor, who may not issue, gets none.
+        let template = format!("{form}/template.xlsx");
+        assert!(page.contains(&format!("href=\"{template}\" download")), "{page}");
+        let download = app.send_raw(get_en(&template, &officer)).await;
+        assert_eq!(download.status, StatusCode::OK);
+        assert_eq!(download.header("content-type"), Some("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        assert!(download.body.starts_with(b"PK\x03\x04"));
+        let auditor = session_cookie(&app.login("auditor@khabarovsk.demo").await);
+        assert_eq!(app.send_raw(get_en(&template, &auditor)).await.status, StatusCode::FORBIDDEN);
         let file = format!(
             "last_name,first_name,middle_name,birth_date,national_id,municipality,address,phone,email,categories\n\
              Орлова,Нина,Петровна,1951-01-02,{},08701000,г. Хабаровск,,,\n\
@@ -399,22 +417,21 @@ on_both_backends! {
         assert!(text(&unreadable).contains("cannot be read as a list of recipients"));
 
         let started = app.send_raw(multipart_post(&form, &officer, &[("csrf", &csrf), ("program", &program)], &file)).await;
-        assert_eq!(started.status, StatusCode::SEE_OTHER, "{}", text(&started));
-        let run = started.header("location").unwrap().to_owned();
-        assert!(run.starts_with(&format!("{form}/")));
-        let mut page = String::new();
-        for _ in 0..100 {
-            page = text(&app.send_raw(get_en(&run, &officer)).await);
-            if page.contains("Issuance finished") {
-                break;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        }
-        assert_eq!(h1(&page), "Issuance finished", "{page}");
+        let page = finished_run(&app, &started, &officer).await;
         assert!(page.contains("2 of 2"), "{page}");
         // The bad row is listed with its field; the good one needs no attention.
         assert!(page.contains("<th scope=\"row\" class=\"num\">3</th><td>refused</td><td>national_id</td>"), "{page}");
         assert!(!page.contains("<th scope=\"row\" class=\"num\">2</th>"));
+
+        // The same list as LibreOffice saved it: the report counts rows as the sheet shows them.
+        let workbook = include_bytes!("../fixtures/recipients-libreoffice.xlsx");
+        let xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        let fields = [("csrf", csrf.as_str()), ("program", program.as_str())];
+        let mut upload = multipart(&form, &officer, &fields, ("Список.xlsx", xlsx, workbook));
+        upload.headers_mut().insert(header::ACCEPT_LANGUAGE, "en".parse().unwrap());
+        let page = finished_run(&app, &app.send_raw(upload).await, &officer).await;
+        assert!(page.contains("Список.xlsx") && page.contains("4 of 4"), "{page}");
+        assert!(page.contains("<th scope=\"row\" class=\"num\">6</th><td>refused</td><td>birth_date</td>"), "{page}");
     }
 
     async fn settling_a_period_with_nothing_to_pay_says_so_next_to_the_date(app: TestApp) {

@@ -7,47 +7,10 @@ use axum::http::{Request, StatusCode, header};
 use serde_json::json;
 
 use super::{
-    a_representative_with_two_people, form_post, get_as, h1, hidden, json_post, service_id,
-    session_cookie, text,
+    a_representative_with_two_people, form_post, get_as, h1, hidden, json_post, multipart,
+    service_id, session_cookie, text,
 };
 use crate::on_both_backends;
-
-const BOUNDARY: &str = "socert-test-boundary";
-
-/// A multipart form: text fields, then one file.
-fn multipart(
-    path: &str,
-    cookie: &str,
-    fields: &[(&str, &str)],
-    file: (&str, &str, &[u8]),
-) -> Request<Body> {
-    let mut body = Vec::new();
-    for (name, value) in fields {
-        body.extend_from_slice(
-            format!(
-                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
-            )
-            .as_bytes(),
-        );
-    }
-    let (file_name, content_type, bytes) = file;
-    body.extend_from_slice(
-        format!(
-            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: {content_type}\r\n\r\n"
-        )
-        .as_bytes(),
-    );
-    body.extend_from_slice(bytes);
-    body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
-    Request::post(path)
-        .header(
-            header::CONTENT_TYPE,
-            format!("multipart/form-data; boundary={BOUNDARY}"),
-        )
-        .header(header::COOKIE, cookie)
-        .body(Body::from(body))
-        .unwrap()
-}
 
 fn location(response: &super::support::TestResponse) -> String {
     response.headers[header::LOCATION]
