@@ -58,7 +58,7 @@ pub struct ParsedRow {
 pub enum FileError {
     #[error("the file has no header: its first row must name the columns ({})", COLUMNS.join(","))]
     NoHeader,
-    #[error("the header has no column {}: the first line must name the columns ({})",
+    #[error("the header has no column {}: the header row must name the columns ({})",
         .0.join(", "), COLUMNS.join(","))]
     MissingColumns(Vec<String>),
     #[error("the header has the column {0} twice")]

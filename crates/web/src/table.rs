@@ -60,7 +60,10 @@ pub enum TableError {
     Workbook(String),
     #[error("the workbook has no visible worksheet")]
     NoWorksheet,
-    #[error("the header row has text beyond column {max}: the table must start in the first columns", max = MAX_COLUMNS)]
+    #[error(
+        "the header row has text beyond column {max}: the table must start in the first columns",
+        max = MAX_COLUMNS
+    )]
     TooWide,
 }
 

@@ -1,8 +1,9 @@
-//! Bulk issuance: an officer uploads a CSV file or XLSX workbook of recipients for a program; every row is checked, the
-//! people are matched or registered, and certificates are issued in batches. The API answers at
-//! once with a run to poll; the report says per row issued / waitlisted / refused (with reasons)
-//! / already issued. Re-uploading the same file issues nothing twice: people are matched on their
-//! national id, and a person holding a certificate of the program gets `already_issued`.
+//! Bulk issuance: an officer uploads a CSV file or XLSX workbook of recipients for a program;
+//! every row is checked, the people are matched or registered, and certificates are issued in
+//! batches. The API answers at once with a run to poll; the report says per row issued /
+//! waitlisted / refused (with reasons) / already issued. Re-uploading the same file issues nothing
+//! twice: people are matched on their national id, and a person holding a certificate of the
+//! program gets `already_issued`.
 
 use axum::Json;
 use axum::extract::{Extension, State};
@@ -189,7 +190,8 @@ pub async fn run_issuance(
 const ANALYZE_AFTER_ROWS: usize = 5_000;
 
 /// Uploads a CSV file or XLSX workbook of recipients (columns in the README) and starts issuing
-/// certificates of the program to them. Answers at once with the run; poll it for progress and download the report.
+/// certificates of the program to them. Answers at once with the run; poll it for progress and
+/// download the report.
 #[utoipa::path(post, path = "/api/v1/authorities/{authority_id}/programs/{program_id}/issuance-runs", tag = "programs",
     params(
         ("authority_id" = Uuid, Path, description = "Authority id"),
