@@ -231,8 +231,12 @@ async fn setup(store: &dyn Store, url: &str, options: &ClaimsBench) -> anyhow::R
         )
         .await?;
     let csv = socert_domain::demo_people::people_csv(people, 0, 2027, &["08701000"]);
-    let rows =
-        socert_web::recipient_csv::parse_recipients(csv.as_bytes(), authority.country, today)?;
+    let rows = socert_web::recipient_csv::parse_recipients(
+        csv.as_bytes(),
+        authority.country,
+        today,
+        authority.locale,
+    )?;
     let run = store
         .create_run(authority.id, program.id, "bench.csv", rows.len() as i64)
         .await?;

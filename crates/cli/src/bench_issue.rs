@@ -96,14 +96,22 @@ async fn measure(
 
     let csv = socert_domain::demo_people::people_csv(options.recipients, 0, 2026, &["08701000"]);
     let started = Instant::now();
-    let rows =
-        socert_web::recipient_csv::parse_recipients(csv.as_bytes(), authority.country, today)?;
+    let rows = socert_web::recipient_csv::parse_recipients(
+        csv.as_bytes(),
+        authority.country,
+        today,
+        authority.locale,
+    )?;
     let parse_s = started.elapsed().as_secs_f64();
     // The same people as an officer's workbook: reading it must give the same rows.
     let workbook = as_workbook(&csv)?;
     let started = Instant::now();
-    let from_workbook =
-        socert_web::recipient_csv::parse_recipients(&workbook, authority.country, today)?;
+    let from_workbook = socert_web::recipient_csv::parse_recipients(
+        &workbook,
+        authority.country,
+        today,
+        authority.locale,
+    )?;
     let parse_xlsx_s = started.elapsed().as_secs_f64();
     ensure!(
         from_workbook == rows,

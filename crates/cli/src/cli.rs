@@ -524,8 +524,9 @@ async fn issue_certificates(
         .await
         .context("no such program in this authority")?;
     let today = socert_web::api::dto::today_in(&tenant);
-    let rows = socert_web::recipient_csv::parse_recipients(csv, tenant.country, today)
-        .with_context(|| format!("{} is not a file of recipients", file.display()))?;
+    let rows =
+        socert_web::recipient_csv::parse_recipients(csv, tenant.country, today, tenant.locale)
+            .with_context(|| format!("{} is not a file of recipients", file.display()))?;
     let name = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -50,7 +50,7 @@ impl TaxIdKind {
     }
 
     /// How many digits the identifier has, in words for error messages.
-    const fn lengths(self) -> &'static str {
+    pub const fn lengths(self) -> &'static str {
         match self {
             TaxIdKind::Inn => "10 or 12",
             TaxIdKind::Ogrn => "13",

@@ -861,3 +861,28 @@ portal-provider-offer-save = Save the changes
 portal-provider-done-saved = The offer was changed. Families already enrolled keep the price they agreed.
 portal-provider-offer-error-version = Someone changed this offer after you opened it: open it again and make your change there.
 portal-provider-offer-error-capacity-below-seats = More seats than this are taken: end enrollments first.
+
+## Rows of uploaded files (bulk issuance reports)
+
+taxid-snils = SNILS
+taxid-rnokpp = RNOKPP
+row-field-count = the row has { $fields } fields but the header has { $header }: look for a missing or extra delimiter, or a field that needs quotes
+row-required = { $field } is required
+row-too-long = { $field } may have at most { $max } characters
+row-same-person = the same person is on line { $line }
+row-name-digits = a name may not contain digits: is the column shifted?
+row-date-format = write the date as YYYY-MM-DD (or DD.MM.YYYY)
+row-date-no-such-day = there is no such day in the calendar: check the day and the month
+row-born-in-future = the birth date is in the future
+row-born-before-1900 = the birth date is before 1900: check the year
+row-phone = a phone number may contain only digits, spaces and + - ( )
+row-email = this does not look like an e-mail address (name@example.org)
+row-category-twice = { $category } is listed twice
+row-category-unknown = unknown recipient category { $name }: use one of disability_group_1, disability_group_2, disability_group_3, disabled_child, pensioner, large_family, maternity_leave, low_income, veteran
+row-id-length = { $kind } must have { $digits } digits, got { $got }
+row-id-not-digit = { $kind } may contain only digits, spaces and dashes; { $found } is not allowed
+row-id-control-number = { $kind } control number should be { $expected }, not { $found }: look for a mistyped digit
+row-id-check-digits = { $kind } { $count ->
+    [one] check digit
+   *[other] check digits
+} should be { $expected }, not { $found }: look for a mistyped digit

@@ -886,3 +886,28 @@ portal-provider-offer-save = Сохранить изменения
 portal-provider-done-saved = Предложение изменено. Уже зачисленные сохраняют согласованную цену.
 portal-provider-offer-error-version = Кто-то изменил предложение после того, как вы его открыли: откройте его заново и внесите изменения там.
 portal-provider-offer-error-capacity-below-seats = Занято больше мест: сначала завершите зачисления.
+
+## Rows of uploaded files (bulk issuance reports)
+
+taxid-snils = СНИЛС
+taxid-rnokpp = РНОКПП
+row-field-count = в строке { $fields } полей, а в заголовке { $header }: проверьте, нет ли лишнего или пропущенного разделителя и не нужны ли полю кавычки
+row-required = поле { $field } обязательно
+row-too-long = в поле { $field } не больше { $max } символов
+row-same-person = этот человек уже есть в строке { $line }
+row-name-digits = в имени не может быть цифр: не сдвинулись ли столбцы?
+row-date-format = запишите дату как ГГГГ-ММ-ДД (или ДД.ММ.ГГГГ)
+row-date-no-such-day = такого дня нет в календаре: проверьте день и месяц
+row-born-in-future = дата рождения в будущем
+row-born-before-1900 = дата рождения раньше 1900 года: проверьте год
+row-phone = в номере телефона могут быть только цифры, пробелы и + - ( )
+row-email = это не похоже на адрес электронной почты (name@example.org)
+row-category-twice = категория { $category } указана дважды
+row-category-unknown = неизвестная категория получателя { $name }: используйте одну из disability_group_1, disability_group_2, disability_group_3, disabled_child, pensioner, large_family, maternity_leave, low_income, veteran
+row-id-length = в номере { $kind } должно быть { $digits } цифр, а не { $got }
+row-id-not-digit = в номере { $kind } могут быть только цифры, пробелы и дефисы; { $found } недопустимо
+row-id-control-number = контрольное число { $kind } должно быть { $expected }, а не { $found }: проверьте, нет ли опечатки в цифрах
+row-id-check-digits = { $count ->
+    [one] контрольная цифра
+   *[other] контрольные цифры
+} { $kind }: должно быть { $expected }, а не { $found }; проверьте, нет ли опечатки в цифрах

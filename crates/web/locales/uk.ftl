@@ -886,3 +886,28 @@ portal-provider-offer-save = Зберегти зміни
 portal-provider-done-saved = Пропозицію змінено. Уже зараховані зберігають погоджену ціну.
 portal-provider-offer-error-version = Хтось змінив пропозицію після того, як ви її відкрили: відкрийте її знову й внесіть зміни там.
 portal-provider-offer-error-capacity-below-seats = Зайнято більше місць: спершу завершіть зарахування.
+
+## Rows of uploaded files (bulk issuance reports)
+
+taxid-snils = СНІЛС
+taxid-rnokpp = РНОКПП
+row-field-count = у рядку { $fields } полів, а в заголовку { $header }: перевірте, чи немає зайвого або пропущеного роздільника і чи не потрібні полю лапки
+row-required = поле { $field } обов’язкове
+row-too-long = у полі { $field } не більше { $max } символів
+row-same-person = ця людина вже є в рядку { $line }
+row-name-digits = в імені не може бути цифр: чи не зсунулися стовпці?
+row-date-format = запишіть дату як РРРР-ММ-ДД (або ДД.ММ.РРРР)
+row-date-no-such-day = такого дня немає в календарі: перевірте день і місяць
+row-born-in-future = дата народження в майбутньому
+row-born-before-1900 = дата народження раніше 1900 року: перевірте рік
+row-phone = у номері телефону можуть бути лише цифри, пробіли та + - ( )
+row-email = це не схоже на адресу електронної пошти (name@example.org)
+row-category-twice = категорію { $category } вказано двічі
+row-category-unknown = невідома категорія отримувача { $name }: використайте одну з disability_group_1, disability_group_2, disability_group_3, disabled_child, pensioner, large_family, maternity_leave, low_income, veteran
+row-id-length = у номері { $kind } має бути { $digits } цифр, а не { $got }
+row-id-not-digit = у номері { $kind } можуть бути лише цифри, пробіли та дефіси; { $found } неприпустимо
+row-id-control-number = контрольне число { $kind } має бути { $expected }, а не { $found }: перевірте, чи немає помилки в цифрах
+row-id-check-digits = { $count ->
+    [one] контрольна цифра
+   *[other] контрольні цифри
+} { $kind }: має бути { $expected }, а не { $found }; перевірте, чи немає помилки в цифрах

@@ -84,7 +84,7 @@ fn row<'a>(field: &dyn Fn(usize) -> &'a str) -> Result<DeliveryBody, (String, St
     let enrollment_id: Uuid = field(0)
         .parse()
         .map_err(|_| bad(0, format!("{:?} is not an enrollment id", field(0))))?;
-    let delivered_on = date(field(1)).map_err(|m| bad(1, m.to_owned()))?;
+    let delivered_on = date(field(1)).map_err(|m| bad(1, m.to_string()))?;
     let units: i64 = field(3)
         .parse()
         .map_err(|_| bad(3, format!("{:?} is not a whole number of units", field(3))))?;

@@ -16,10 +16,12 @@
 
 use std::collections::HashMap;
 
+use fluent_bundle::FluentValue;
 use serde::Serialize;
+use socert_domain::certificate::CertificateError;
 use socert_domain::certificate::{CategoryEvidence, RecipientCategory};
 use socert_domain::program::{NationalId, NewRecipient, PersonName, RecipientError, text_field};
-use socert_domain::{Country, Date, TaxIdKind};
+use socert_domain::{Country, Date, Locale, TaxIdError, TaxIdKind};
 use utoipa::ToSchema;
 
 use crate::table::{TableError, read_table};
@@ -95,11 +97,12 @@ pub const COLUMNS: [&str; 10] = [
 ];
 
 /// Reads a bulk issuance file of people in `country` (whose national id they must have), checking
-/// birth dates against `today`.
+/// birth dates against `today`. Row problems are said in `locale`.
 pub fn parse_recipients(
     bytes: &[u8],
     country: Country,
     today: Date,
+    locale: Locale,
 ) -> Result<Vec<ParsedRow>, FileError> {
     let table = read_table(bytes, MAX_ROWS, &COLUMNS)?;
     let columns = Columns::find(&table.header)?;
@@ -108,6 +111,7 @@ pub fn parse_recipients(
         header_len: table.header.len(),
         country,
         today,
+        locale,
         first_line_of: HashMap::new(),
     };
     Ok(table
@@ -196,6 +200,7 @@ struct RowParser {
     header_len: usize,
     country: Country,
     today: Date,
+    locale: Locale,
     /// The line each national id was first seen on.
     first_line_of: HashMap<String, u64>,
 }
@@ -213,7 +218,7 @@ pub struct RecipientText<'a> {
 }
 
 /// The one check of a recipient's fields, for the API and for files alike: every problem is
-/// reported, not only the first. The birth date, national id and categories come parsed by the
+/// reported, not only the first, in `locale`. The birth date, national id and categories come parsed by the
 /// caller (their written forms differ between a file and a JSON body); their rules that do not
 /// depend on the form (a birth date in the past, after 1900) are checked here.
 pub fn check_recipient(
@@ -222,15 +227,17 @@ pub fn check_recipient(
     national_id: Result<NationalId, RowError>,
     categories: Result<Vec<CategoryEvidence>, Vec<RowError>>,
     today: Date,
+    locale: Locale,
 ) -> Result<NewRecipient, Vec<RowError>> {
     let mut errors = Vec::new();
-    let last = kept(&mut errors, name_part("last_name", text.last_name, false));
-    let first = kept(&mut errors, name_part("first_name", text.first_name, false));
-    let middle = kept(
+    let name = |field, value, optional| name_part(field, value, optional, locale);
+    let last = kept(&mut errors, name("last_name", text.last_name, false));
+    let first = kept(&mut errors, name("first_name", text.first_name, false));
+    let middle = kept(&mut errors, name("middle_name", text.middle_name, true));
+    let birth_date = kept(
         &mut errors,
-        name_part("middle_name", text.middle_name, true),
+        birth_date.and_then(|d| lived(d, today, locale)),
     );
-    let birth_date = kept(&mut errors, birth_date.and_then(|d| lived(d, today)));
     let national_id = kept(&mut errors, national_id);
     let municipality = kept(
         &mut errors,
@@ -239,11 +246,15 @@ pub fn check_recipient(
             text.municipality,
             MUNICIPALITY_MAX_CHARS,
             false,
+            locale,
         ),
     );
-    let address = kept(&mut errors, plain_text("address", text.address, 500, true));
-    let phone = kept(&mut errors, phone(text.phone));
-    let email = kept(&mut errors, email(text.email));
+    let address = kept(
+        &mut errors,
+        plain_text("address", text.address, 500, true, locale),
+    );
+    let phone = kept(&mut errors, phone(text.phone, locale));
+    let email = kept(&mut errors, email(text.email, locale));
     let categories = match categories {
         Ok(categories) => Some(categories),
         Err(mut found) => {
@@ -277,7 +288,8 @@ pub fn check_recipient(
     else {
         return Err(errors);
     };
-    let name = PersonName::new(&last, &first, &middle).map_err(|e| vec![recipient_error(e)])?;
+    let name =
+        PersonName::new(&last, &first, &middle).map_err(|e| vec![recipient_error(e, locale)])?;
     Ok(NewRecipient {
         name,
         birth_date,
@@ -311,11 +323,13 @@ impl RowParser {
             // add confusing messages.
             return Err(vec![RowError::new(
                 "row",
-                format!(
-                    "the row has {} fields but the header has {}: look for a missing or extra \
-                     delimiter, or a field that needs quotes",
-                    record.len(),
-                    self.header_len
+                say(
+                    self.locale,
+                    "row-field-count",
+                    &[
+                        ("fields", record.len().to_string().into()),
+                        ("header", self.header_len.to_string().into()),
+                    ],
                 ),
             )]);
         }
@@ -332,10 +346,11 @@ impl RowParser {
         };
         check_recipient(
             &text,
-            birth_date(field(BIRTH_DATE)),
+            birth_date(field(BIRTH_DATE), self.locale),
             self.national_id(line, field(NATIONAL_ID)),
-            categories(field(CATEGORIES)),
+            categories(field(CATEGORIES), self.locale),
             self.today,
+            self.locale,
         )
     }
 
@@ -347,10 +362,12 @@ impl RowParser {
                 Country::Russia => TaxIdKind::Snils,
                 Country::Ukraine => TaxIdKind::Rnokpp,
             };
-            return Err(RowError::new(FIELD, format!("{kind} is required")));
+            let kind = tax_id_kind(self.locale, kind);
+            return Err(RowError::new(FIELD, required(self.locale, &kind)));
         }
         // Parse errors never repeat the number (it is personal data and reports get logged).
-        let id = NationalId::parse(self.country, value).map_err(|e| RowError::new(FIELD, e))?;
+        let id = NationalId::parse(self.country, value)
+            .map_err(|e| RowError::new(FIELD, tax_id_error(self.locale, &e)))?;
         let first = *self
             .first_line_of
             .entry(id.digits().to_owned())
@@ -358,7 +375,11 @@ impl RowParser {
         if first != line {
             return Err(RowError::new(
                 FIELD,
-                format!("the same person is on line {first}"),
+                say(
+                    self.locale,
+                    "row-same-person",
+                    &[("line", first.to_string().into())],
+                ),
             ));
         }
         Ok(id)
@@ -370,12 +391,85 @@ fn kept<T>(errors: &mut Vec<RowError>, result: Result<T, RowError>) -> Option<T>
     result.map_err(|e| errors.push(e)).ok()
 }
 
-fn recipient_error(error: RecipientError) -> RowError {
+fn recipient_error(error: RecipientError, locale: Locale) -> RowError {
     match error {
-        RecipientError::Required { field } | RecipientError::TooLong { field, .. } => {
-            RowError::new(field, error)
-        }
+        RecipientError::Required { field } => RowError::new(field, required(locale, field)),
+        RecipientError::TooLong { field, max } => RowError::new(
+            field,
+            say(
+                locale,
+                "row-too-long",
+                &[("field", field.into()), ("max", max.to_string().into())],
+            ),
+        ),
+        RecipientError::NationalId(e) => RowError::new("national_id", tax_id_error(locale, &e)),
         other => RowError::new("row", other),
+    }
+}
+
+/// A row problem said in `locale`: the `row-…` messages of the fluent files. Numbers come as
+/// text, so that a line number is not written with a thousands separator.
+fn say(locale: Locale, key: &str, args: &[(&str, FluentValue<'static>)]) -> String {
+    crate::i18n::message(locale, key, args)
+}
+
+fn required(locale: Locale, field: &str) -> String {
+    say(
+        locale,
+        "row-required",
+        &[("field", field.to_owned().into())],
+    )
+}
+
+/// SNILS, RNOKPP as the reader writes them.
+fn tax_id_kind(locale: Locale, kind: TaxIdKind) -> String {
+    match kind {
+        TaxIdKind::Snils => say(locale, "taxid-snils", &[]),
+        TaxIdKind::Rnokpp => say(locale, "taxid-rnokpp", &[]),
+        other => other.to_string(),
+    }
+}
+
+/// A national id's problem; like the domain's message, it never repeats the number.
+fn tax_id_error(locale: Locale, error: &TaxIdError) -> String {
+    match error {
+        TaxIdError::WrongLength { kind, got } => say(
+            locale,
+            "row-id-length",
+            &[
+                ("kind", tax_id_kind(locale, *kind).into()),
+                ("digits", kind.lengths().into()),
+                ("got", got.to_string().into()),
+            ],
+        ),
+        TaxIdError::NotADigit { kind, found } => say(
+            locale,
+            "row-id-not-digit",
+            &[
+                ("kind", tax_id_kind(locale, *kind).into()),
+                ("found", format!("{found:?}").into()),
+            ],
+        ),
+        TaxIdError::WrongCheckDigit {
+            kind,
+            expected,
+            found,
+        } => {
+            let key = match kind {
+                TaxIdKind::Snils => "row-id-control-number",
+                _ => "row-id-check-digits",
+            };
+            say(
+                locale,
+                key,
+                &[
+                    ("kind", tax_id_kind(locale, *kind).into()),
+                    ("expected", expected.clone().into()),
+                    ("found", found.clone().into()),
+                    ("count", FluentValue::from(expected.len())),
+                ],
+            )
+        }
     }
 }
 
@@ -385,50 +479,69 @@ fn plain_text(
     value: &str,
     max: usize,
     optional: bool,
+    locale: Locale,
 ) -> Result<String, RowError> {
-    text_field(field, value, max, optional).map_err(recipient_error)
+    text_field(field, value, max, optional).map_err(|e| recipient_error(e, locale))
 }
 
-fn name_part(field: &'static str, value: &str, optional: bool) -> Result<String, RowError> {
-    let value = plain_text(field, value, NAME_MAX_CHARS, optional)?;
+fn name_part(
+    field: &'static str,
+    value: &str,
+    optional: bool,
+    locale: Locale,
+) -> Result<String, RowError> {
+    let value = plain_text(field, value, NAME_MAX_CHARS, optional, locale)?;
     // Digits in a name mean a shifted column or a typo, never a name.
     if value.chars().any(|c| c.is_ascii_digit() || c.is_control()) {
-        return Err(RowError::new(
-            field,
-            "a name may not contain digits: is the column shifted?",
-        ));
+        return Err(RowError::new(field, say(locale, "row-name-digits", &[])));
     }
     Ok(value)
 }
 
 /// A birth date as a file writes it.
-fn birth_date(value: &str) -> Result<Date, RowError> {
+fn birth_date(value: &str, locale: Locale) -> Result<Date, RowError> {
     const FIELD: &str = "birth_date";
     if value.trim().is_empty() {
-        return Err(RowError::new(FIELD, "birth_date is required"));
+        return Err(RowError::new(FIELD, required(locale, FIELD)));
     }
-    date(value).map_err(|e| RowError::new(FIELD, e))
+    date(value).map_err(|e| RowError::new(FIELD, date_error(locale, e)))
 }
 
 /// A birth date someone can have: in the past, and not before 1900 (a mistyped year).
-fn lived(date: Date, today: Date) -> Result<Date, RowError> {
+fn lived(date: Date, today: Date, locale: Locale) -> Result<Date, RowError> {
     const FIELD: &str = "birth_date";
     if date > today {
-        return Err(RowError::new(FIELD, "the birth date is in the future"));
+        return Err(RowError::new(FIELD, say(locale, "row-born-in-future", &[])));
     }
     if date.year() < 1900 {
         return Err(RowError::new(
             FIELD,
-            "the birth date is before 1900: check the year",
+            say(locale, "row-born-before-1900", &[]),
         ));
     }
     Ok(date)
 }
 
+/// Why a written date is not one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    #[error("write the date as YYYY-MM-DD (or DD.MM.YYYY)")]
+    Format,
+    #[error("there is no such day in the calendar: check the day and the month")]
+    NoSuchDay,
+}
+
+fn date_error(locale: Locale, error: DateError) -> String {
+    match error {
+        DateError::Format => say(locale, "row-date-format", &[]),
+        DateError::NoSuchDay => say(locale, "row-date-no-such-day", &[]),
+    }
+}
+
 /// A date written `YYYY-MM-DD` or, as spreadsheets in a Russian locale show dates, `DD.MM.YYYY`.
 /// Errors do not repeat the value: birth dates are personal data.
-pub(crate) fn date(value: &str) -> Result<Date, &'static str> {
-    const FORMAT: &str = "write the date as YYYY-MM-DD (or DD.MM.YYYY)";
+pub(crate) fn date(value: &str) -> Result<Date, DateError> {
+    const FORMAT: DateError = DateError::Format;
     let value = value.trim();
     let (year, month, day) = if let Some((year, rest)) = value.split_once('-') {
         let (month, day) = rest.split_once('-').ok_or(FORMAT)?;
@@ -454,24 +567,20 @@ pub(crate) fn date(value: &str) -> Result<Date, &'static str> {
     let (Ok(month), Ok(day)) = (i8::try_from(month), i8::try_from(day)) else {
         return Err(FORMAT);
     };
-    Date::new(year, month, day)
-        .map_err(|_| "there is no such day in the calendar: check the day and the month")
+    Date::new(year, month, day).map_err(|_| DateError::NoSuchDay)
 }
 
-fn phone(value: &str) -> Result<String, RowError> {
-    let value = plain_text("phone", value, 50, true)?;
+fn phone(value: &str, locale: Locale) -> Result<String, RowError> {
+    let value = plain_text("phone", value, 50, true, locale)?;
     let allowed = |c: char| c.is_ascii_digit() || " +-()".contains(c);
     if !value.chars().all(allowed) {
-        return Err(RowError::new(
-            "phone",
-            "a phone number may contain only digits, spaces and + - ( )",
-        ));
+        return Err(RowError::new("phone", say(locale, "row-phone", &[])));
     }
     Ok(value)
 }
 
-fn email(value: &str) -> Result<String, RowError> {
-    let value = plain_text("email", value, EMAIL_MAX_CHARS, true)?;
+fn email(value: &str, locale: Locale) -> Result<String, RowError> {
+    let value = plain_text("email", value, EMAIL_MAX_CHARS, true, locale)?;
     let plausible = match value.split_once('@') {
         Some((local, domain)) => {
             !local.is_empty() && domain.contains('.') && !value.contains(char::is_whitespace)
@@ -479,16 +588,13 @@ fn email(value: &str) -> Result<String, RowError> {
         None => false,
     };
     if !value.is_empty() && !plausible {
-        return Err(RowError::new(
-            "email",
-            "this does not look like an e-mail address (name@example.org)",
-        ));
+        return Err(RowError::new("email", say(locale, "row-email", &[])));
     }
     Ok(value)
 }
 
 /// `pensioner;disability_group_2:2027-03-31`: every item that is wrong is reported.
-fn categories(value: &str) -> Result<Vec<CategoryEvidence>, Vec<RowError>> {
+fn categories(value: &str, locale: Locale) -> Result<Vec<CategoryEvidence>, Vec<RowError>> {
     const FIELD: &str = "categories";
     let mut held: Vec<CategoryEvidence> = Vec::new();
     let mut errors = Vec::new();
@@ -502,17 +608,30 @@ fn categories(value: &str) -> Result<Vec<CategoryEvidence>, Vec<RowError>> {
         match (category, valid_to) {
             (Ok(category), Ok(valid_to)) => {
                 if held.iter().any(|e| e.category == category) {
-                    errors.push(RowError::new(FIELD, format!("{category} is listed twice")));
+                    let twice = say(
+                        locale,
+                        "row-category-twice",
+                        &[("category", category.to_string().into())],
+                    );
+                    errors.push(RowError::new(FIELD, twice));
                 } else {
                     held.push(CategoryEvidence { category, valid_to });
                 }
             }
             (category, valid_to) => {
-                if let Err(e) = category {
+                if let Err(CertificateError::UnknownCategory(name)) = &category {
+                    let unknown = say(
+                        locale,
+                        "row-category-unknown",
+                        &[("name", format!("{name:?}").into())],
+                    );
+                    errors.push(RowError::new(FIELD, unknown));
+                } else if let Err(e) = category {
                     errors.push(RowError::new(FIELD, e));
                 }
                 if let Err(e) = valid_to {
-                    errors.push(RowError::new(FIELD, format!("{name}: {e}")));
+                    let problem = date_error(locale, e);
+                    errors.push(RowError::new(FIELD, format!("{name}: {problem}")));
                 }
             }
         }
@@ -536,7 +655,7 @@ mod tests {
     const TODAY: Date = date(2026, 6, 1);
 
     fn parse(csv: &str) -> Vec<ParsedRow> {
-        parse_recipients(csv.as_bytes(), Country::Russia, TODAY).unwrap()
+        parse_recipients(csv.as_bytes(), Country::Russia, TODAY, Locale::En).unwrap()
     }
 
     /// The one row of a file with `row` under the standard header.
@@ -721,12 +840,14 @@ mod tests {
             assert!(!errors[0].1.contains("112233445") && !errors[0].1.contains("112-233"));
         }
         let ukrainian = format!("{HEADER}\nШевченко,Тарас,,1985-03-14,3111900097,UA63,,,,\n");
-        let rows = parse_recipients(ukrainian.as_bytes(), Country::Ukraine, TODAY).unwrap();
+        let rows =
+            parse_recipients(ukrainian.as_bytes(), Country::Ukraine, TODAY, Locale::En).unwrap();
         assert_eq!(
             rows[0].result.as_ref().unwrap().national_id.kind(),
             "rnokpp"
         );
-        let rows = parse_recipients(ukrainian.as_bytes(), Country::Russia, TODAY).unwrap();
+        let rows =
+            parse_recipients(ukrainian.as_bytes(), Country::Russia, TODAY, Locale::En).unwrap();
         assert_eq!(
             rows[0].result.as_ref().unwrap_err()[0].message,
             "SNILS must have 11 digits, got 10"
@@ -815,7 +936,7 @@ mod tests {
              Ким;Олег;;2015-09-01;11223344696;08701000;;;;;\r\n",
             HEADER.replace(',', ";")
         );
-        let rows = parse_recipients(csv.as_bytes(), Country::Russia, TODAY).unwrap();
+        let rows = parse_recipients(csv.as_bytes(), Country::Russia, TODAY, Locale::En).unwrap();
         assert_eq!(rows.len(), 2, "the blank row is skipped");
         let maria = rows[0].result.as_ref().unwrap();
         assert_eq!(maria.name.to_string(), "Иванова Мария Петровна");
@@ -841,7 +962,8 @@ mod tests {
 
     #[test]
     fn file_errors() {
-        let file = |bytes: &[u8]| parse_recipients(bytes, Country::Russia, TODAY).unwrap_err();
+        let file =
+            |bytes: &[u8]| parse_recipients(bytes, Country::Russia, TODAY, Locale::En).unwrap_err();
         assert_eq!(file(b""), FileError::NoHeader);
         assert_eq!(file(b"\xEF\xBB\xBF\r\n"), FileError::NoHeader);
         assert_eq!(file(b",,,\n"), FileError::NoHeader);
@@ -879,7 +1001,7 @@ mod tests {
             "the same file every time"
         );
         assert_eq!(
-            parse_recipients(&template, Country::Russia, TODAY).unwrap(),
+            parse_recipients(&template, Country::Russia, TODAY, Locale::En).unwrap(),
             []
         );
         let table = read_table(&template, 10, &COLUMNS).unwrap();
@@ -887,14 +1009,63 @@ mod tests {
     }
 
     #[test]
+    fn problems_are_said_in_the_readers_language() {
+        let csv = format!(
+            "{HEADER}\n\
+             ,Мария,П3тровна,14.03.2030,112-233-445 96,,,abc,maria,pensioner;pensioner;x:2027-13-01\n\
+             Иванова,Мария,,31.02.1956,1122334459,08701000,,,,\n\
+             Иванова,Мария,,1899-01-01,112-233-445 95,08701000,,,,\n\
+             Ким,Олег,,2015-09-01,112-233-445 95,08701000,,,,\n\
+             Ким,Олег,,2015-09-01,1122334459x,08701000,,,\n\
+             Ким,Олег,,,1122334459x,08701000,,,,\n"
+        );
+        let said = |locale| -> Vec<String> {
+            let rows = parse_recipients(csv.as_bytes(), Country::Russia, TODAY, locale).unwrap();
+            rows.into_iter()
+                .flat_map(|row| row.result.unwrap_err())
+                .map(|error| error.message)
+                .collect()
+        };
+        let english = said(Locale::En);
+        for locale in [Locale::Ru, Locale::Uk] {
+            let messages = said(locale);
+            assert_eq!(messages.len(), english.len());
+            for (message, english) in messages.iter().zip(&english) {
+                // Every key is found, and the reader's language is not English.
+                assert!(
+                    !message.starts_with("row-") && !message.contains("taxid-"),
+                    "{message}"
+                );
+                assert_ne!(message, english, "{locale:?}");
+            }
+        }
+        let russian = said(Locale::Ru);
+        assert!(
+            russian.contains(
+                &"контрольное число СНИЛС должно быть 95, а не 96: проверьте, нет ли опечатки в цифрах"
+                    .to_owned()
+            ),
+            "{russian:?}"
+        );
+        assert!(
+            russian.contains(&"этот человек уже есть в строке 4".to_owned()),
+            "{russian:?}"
+        );
+        assert!(
+            english.contains(&"SNILS must have 11 digits, got 10".to_owned()),
+            "{english:?}"
+        );
+    }
+
+    #[test]
     fn too_many_rows() {
         let good = "Ким,Олег,,2015-09-01,11223344696,08701000,,,,\n";
         let mut csv = format!("{HEADER}\n{}", good.repeat(MAX_ROWS));
-        let rows = parse_recipients(csv.as_bytes(), Country::Russia, TODAY).unwrap();
+        let rows = parse_recipients(csv.as_bytes(), Country::Russia, TODAY, Locale::En).unwrap();
         assert_eq!(rows.len(), MAX_ROWS);
         csv.push_str(good);
         assert_eq!(
-            parse_recipients(csv.as_bytes(), Country::Russia, TODAY).unwrap_err(),
+            parse_recipients(csv.as_bytes(), Country::Russia, TODAY, Locale::En).unwrap_err(),
             FileError::Table(TableError::TooManyRows { max: MAX_ROWS })
         );
     }

@@ -247,7 +247,7 @@ pub(crate) async fn start_issuance(
     let authority = tenant.id;
     state.store.program(authority, program).await?;
     let today = today_in(tenant);
-    let rows = parse_recipients(bytes, tenant.country, today)
+    let rows = parse_recipients(bytes, tenant.country, today, locale)
         .map_err(|err| ApiError::invalid("file", err))?;
     let file_name = file_name.chars().take(200).collect::<String>();
     let run = state

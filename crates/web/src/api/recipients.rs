@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use socert_domain::certificate::CategoryEvidence;
 use socert_domain::program::{NationalId, Relation, text_field};
-use socert_domain::{AuthorityId, ServiceId, Units};
+use socert_domain::{AuthorityId, Locale, ServiceId, Units};
 use socert_store::audit::Actor;
 use socert_store::programs::{
     Assessment, NewAssessment, NewRepresentative, RecipientFile, Representative,
@@ -261,6 +261,8 @@ pub async fn create_recipient(
             .map_err(|err| RowError::new("national_id", err)),
         category_evidence("categories", &body.categories).map_err(|err| vec![row_error(err)]),
         crate::api::dto::today_in(&tenant),
+        // Problem details of the API are in English, as everywhere else in it.
+        Locale::En,
     )
     // The first problem answers, as for every other body.
     .map_err(|errors| {
