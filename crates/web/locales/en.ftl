@@ -886,3 +886,19 @@ row-id-check-digits = { $kind } { $count ->
     [one] check digit
    *[other] check digits
 } should be { $expected }, not { $found }: look for a mistyped digit
+row-duplicate-other-person-with-id = suspected duplicate: the national id is on file with another name or birth date (recipient { $recipient })
+row-duplicate-same-person-other-id = suspected duplicate: a person with the same name and birth date is on file with another national id (recipient { $recipient })
+row-cell-error = cell { $cell }: the cell shows the error { $error }: fix its formula or type the value
+
+## Uploaded files as a whole
+
+file-not-utf8 = line { $line } is not UTF-8 text: save the file as "CSV UTF-8"
+file-no-header = the file has no header
+file-no-header-columns = the file has no header: its first row must name the columns ({ $columns })
+file-missing-columns = the header has no column { $missing }: the header row must name the columns ({ $columns })
+file-duplicate-column = the header has the column { $column } twice
+file-too-many-rows = the file has more than { $max } rows: split it into several files
+file-old-excel = this is an Excel 97-2003 workbook (.xls): save it as "Excel Workbook (.xlsx)" or "CSV UTF-8"
+file-broken-workbook = the file cannot be read as an XLSX workbook ({ $detail }): save it again as "Excel Workbook (.xlsx)" or "CSV UTF-8"
+file-no-worksheet = the workbook has no visible worksheet
+file-too-wide = the header row has text beyond column { $max }: the table must start in the first columns

@@ -911,3 +911,19 @@ row-id-check-digits = { $count ->
     [one] контрольная цифра
    *[other] контрольные цифры
 } { $kind }: должно быть { $expected }, а не { $found }; проверьте, нет ли опечатки в цифрах
+row-duplicate-other-person-with-id = возможный дубль: этот номер уже записан за человеком с другим именем или датой рождения (получатель { $recipient })
+row-duplicate-same-person-other-id = возможный дубль: человек с тем же именем и датой рождения уже записан с другим номером (получатель { $recipient })
+row-cell-error = в ячейке { $cell } ошибка { $error }: исправьте формулу или введите значение
+
+## Uploaded files as a whole
+
+file-not-utf8 = строка { $line } не в кодировке UTF-8: сохраните файл как «CSV UTF-8»
+file-no-header = в файле нет заголовка
+file-no-header-columns = в файле нет заголовка: первая строка должна называть столбцы ({ $columns })
+file-missing-columns = в заголовке нет столбца { $missing }: строка заголовка должна называть столбцы ({ $columns })
+file-duplicate-column = в заголовке дважды столбец { $column }
+file-too-many-rows = в файле больше { $max } строк: разделите его на несколько файлов
+file-old-excel = это книга Excel 97-2003 (.xls): сохраните её как «Книга Excel (.xlsx)» или «CSV UTF-8»
+file-broken-workbook = файл не удалось прочитать как книгу XLSX ({ $detail }): сохраните его заново как «Книга Excel (.xlsx)» или «CSV UTF-8»
+file-no-worksheet = в книге нет видимого листа
+file-too-wide = в строке заголовка есть текст правее столбца { $max }: таблица должна начинаться с первых столбцов

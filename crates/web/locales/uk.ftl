@@ -911,3 +911,19 @@ row-id-check-digits = { $count ->
     [one] контрольна цифра
    *[other] контрольні цифри
 } { $kind }: має бути { $expected }, а не { $found }; перевірте, чи немає помилки в цифрах
+row-duplicate-other-person-with-id = можливий дублікат: цей номер уже записано за людиною з іншим ім’ям або датою народження (отримувач { $recipient })
+row-duplicate-same-person-other-id = можливий дублікат: людину з тим самим ім’ям і датою народження вже записано з іншим номером (отримувач { $recipient })
+row-cell-error = у клітинці { $cell } помилка { $error }: виправте формулу або введіть значення
+
+## Uploaded files as a whole
+
+file-not-utf8 = рядок { $line } не в кодуванні UTF-8: збережіть файл як «CSV UTF-8»
+file-no-header = у файлі немає заголовка
+file-no-header-columns = у файлі немає заголовка: перший рядок має називати стовпці ({ $columns })
+file-missing-columns = у заголовку немає стовпця { $missing }: рядок заголовка має називати стовпці ({ $columns })
+file-duplicate-column = у заголовку двічі стовпець { $column }
+file-too-many-rows = у файлі більше { $max } рядків: розділіть його на кілька файлів
+file-old-excel = це книга Excel 97-2003 (.xls): збережіть її як «Книга Excel (.xlsx)» або «CSV UTF-8»
+file-broken-workbook = файл не вдалося прочитати як книгу XLSX ({ $detail }): збережіть його знову як «Книга Excel (.xlsx)» або «CSV UTF-8»
+file-no-worksheet = у книзі немає видимого аркуша
+file-too-wide = у рядку заголовка є текст правіше стовпця { $max }: таблиця має починатися з перших стовпців

@@ -65,7 +65,7 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Row>, ApiError> {
         .map(|row| {
             let line = row.line as i64;
             match row.cells {
-                Err(why) => (line, Err(("row".to_owned(), why))),
+                Err(why) => (line, Err(("row".to_owned(), why.to_string()))),
                 Ok(record) => {
                     let field = |c: usize| record.get(at[c]).unwrap_or_default().trim();
                     (line, self::row(&field))

@@ -70,6 +70,27 @@ pub enum FileError {
     Table(TableError),
 }
 
+impl FileError {
+    /// The error in `locale` (the `Display` text is the English one).
+    pub fn said(&self, locale: Locale) -> String {
+        let columns = ("columns", COLUMNS.join(",").into());
+        match self {
+            FileError::NoHeader => say(locale, "file-no-header-columns", &[columns]),
+            FileError::MissingColumns(missing) => say(
+                locale,
+                "file-missing-columns",
+                &[("missing", missing.join(", ").into()), columns],
+            ),
+            FileError::DuplicateColumn(column) => say(
+                locale,
+                "file-duplicate-column",
+                &[("column", column.clone().into())],
+            ),
+            FileError::Table(err) => err.said(locale),
+        }
+    }
+}
+
 impl From<TableError> for FileError {
     fn from(err: TableError) -> Self {
         match err {
@@ -121,7 +142,7 @@ pub fn parse_recipients(
             line: row.line,
             result: match row.cells {
                 Ok(record) => rows.parse(row.line, &record),
-                Err(why) => Err(vec![RowError::new("row", why)]),
+                Err(why) => Err(vec![RowError::new("row", why.said(locale))]),
             },
         })
         .collect())
@@ -218,9 +239,9 @@ pub struct RecipientText<'a> {
 }
 
 /// The one check of a recipient's fields, for the API and for files alike: every problem is
-/// reported, not only the first, in `locale`. The birth date, national id and categories come parsed by the
-/// caller (their written forms differ between a file and a JSON body); their rules that do not
-/// depend on the form (a birth date in the past, after 1900) are checked here.
+/// reported, not only the first, in `locale`. The birth date, national id and categories come
+/// parsed by the caller (their written forms differ between a file and a JSON body); their rules
+/// that do not depend on the form (a birth date in the past, after 1900) are checked here.
 pub fn check_recipient(
     text: &RecipientText<'_>,
     birth_date: Result<Date, RowError>,
@@ -1054,6 +1075,35 @@ mod tests {
         assert!(
             english.contains(&"SNILS must have 11 digits, got 10".to_owned()),
             "{english:?}"
+        );
+    }
+
+    #[test]
+    fn file_errors_are_said_in_every_language_and_in_english_as_displayed() {
+        let errors = [
+            FileError::NoHeader,
+            FileError::MissingColumns(vec!["birth_date".into(), "email".into()]),
+            FileError::DuplicateColumn("email".into()),
+            FileError::Table(TableError::NotUtf8 { line: 3 }),
+            FileError::Table(TableError::TooManyRows { max: MAX_ROWS }),
+            FileError::Table(TableError::OldExcel),
+            FileError::Table(TableError::Workbook("invalid Zip archive".into())),
+            FileError::Table(TableError::NoWorksheet),
+            FileError::Table(TableError::TooWide),
+        ];
+        for error in &errors {
+            assert_eq!(error.said(Locale::En), error.to_string());
+            for locale in [Locale::Ru, Locale::Uk] {
+                let said = error.said(locale);
+                assert!(
+                    !said.starts_with("file-") && said != error.to_string(),
+                    "{said}"
+                );
+            }
+        }
+        assert_eq!(
+            TableError::NoHeader.said(Locale::En),
+            TableError::NoHeader.to_string()
         );
     }
 

@@ -19,6 +19,9 @@
 use std::io::Cursor;
 
 use calamine::{DataRef, Reader, SheetType, SheetVisible, Xlsx};
+use socert_domain::Locale;
+
+use crate::i18n::message;
 
 /// A table read from an upload.
 #[derive(Debug)]
@@ -36,7 +39,35 @@ pub struct TableRow {
     /// is the first line).
     pub line: u64,
     /// The fields, or why the row cannot be read.
-    pub cells: Result<csv::StringRecord, String>,
+    pub cells: Result<csv::StringRecord, RowIssue>,
+}
+
+/// Why a row cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RowIssue {
+    /// The CSV reader's own words (rare: fields of any count are accepted).
+    #[error("{0}")]
+    Csv(String),
+    /// A cell shows a formula error such as `#N/A`.
+    #[error("cell {cell}: the cell shows the error {error}: fix its formula or type the value")]
+    CellError { cell: String, error: String },
+}
+
+impl RowIssue {
+    /// The issue in `locale` (the `Display` text is the English one).
+    pub fn said(&self, locale: Locale) -> String {
+        match self {
+            RowIssue::Csv(text) => text.clone(),
+            RowIssue::CellError { cell, error } => message(
+                locale,
+                "row-cell-error",
+                &[
+                    ("cell", cell.clone().into()),
+                    ("error", error.clone().into()),
+                ],
+            ),
+        }
+    }
 }
 
 /// Why an upload cannot be read as a table at all.
@@ -65,6 +96,37 @@ pub enum TableError {
         max = MAX_COLUMNS
     )]
     TooWide,
+}
+
+impl TableError {
+    /// The error in `locale` (the `Display` text is the English one).
+    pub fn said(&self, locale: Locale) -> String {
+        match self {
+            TableError::NotUtf8 { line } => message(
+                locale,
+                "file-not-utf8",
+                &[("line", line.to_string().into())],
+            ),
+            TableError::NoHeader => message(locale, "file-no-header", &[]),
+            TableError::TooManyRows { max } => message(
+                locale,
+                "file-too-many-rows",
+                &[("max", max.to_string().into())],
+            ),
+            TableError::OldExcel => message(locale, "file-old-excel", &[]),
+            TableError::Workbook(detail) => message(
+                locale,
+                "file-broken-workbook",
+                &[("detail", detail.clone().into())],
+            ),
+            TableError::NoWorksheet => message(locale, "file-no-worksheet", &[]),
+            TableError::TooWide => message(
+                locale,
+                "file-too-wide",
+                &[("max", MAX_COLUMNS.to_string().into())],
+            ),
+        }
+    }
 }
 
 /// The widest header a workbook may have. Bounds the memory a row of a hostile sheet can take.
@@ -136,7 +198,7 @@ fn read_csv(bytes: &[u8], max_rows: usize) -> Result<Table, TableError> {
             }
             Err(err) => TableRow {
                 line: lines.line_of(err.position()),
-                cells: Err(err.to_string()),
+                cells: Err(RowIssue::Csv(err.to_string())),
             },
         };
         push(&mut rows, row, max_rows)?;
@@ -234,7 +296,7 @@ struct SheetRows<'a> {
     /// The row being read: its index, its cells so far and the first cell that cannot be read.
     row: u32,
     cells: Vec<String>,
-    error: Option<String>,
+    error: Option<RowIssue>,
 }
 
 impl SheetRows<'_> {
@@ -256,8 +318,10 @@ impl SheetRows<'_> {
         let text = match cell_text(value) {
             Ok(text) => text,
             Err(error) => {
-                self.error
-                    .get_or_insert_with(|| format!("cell {}: {error}", cell_name(row, column)));
+                self.error.get_or_insert_with(|| RowIssue::CellError {
+                    cell: cell_name(row, column),
+                    error,
+                });
                 String::new()
             }
         };
@@ -314,7 +378,7 @@ fn is_blank(value: &DataRef<'_>) -> bool {
     }
 }
 
-/// A cell as the spreadsheet shows it, or why it cannot be used.
+/// A cell as the spreadsheet shows it, or the error it shows.
 fn cell_text(value: &DataRef<'_>) -> Result<String, String> {
     Ok(match value {
         DataRef::Empty => String::new(),
@@ -346,11 +410,7 @@ fn cell_text(value: &DataRef<'_>) -> Result<String, String> {
             .unwrap_or(text.as_str())
             .to_owned(),
         DataRef::DurationIso(text) => text.clone(),
-        DataRef::Error(error) => {
-            return Err(format!(
-                "the cell shows the error {error}: fix its formula or type the value"
-            ));
-        }
+        DataRef::Error(error) => return Err(error.to_string()),
     })
 }
 
@@ -451,9 +511,13 @@ mod tests {
         let table = read_table(&bytes, 10, &["a"]).unwrap();
         assert_eq!(table.rows.len(), 2);
         let error = table.rows[0].cells.as_ref().unwrap_err();
-        assert!(
-            error.starts_with("cell B2: the cell shows the error #DIV/0!"),
-            "{error}"
+        assert_eq!(
+            error.to_string(),
+            "cell B2: the cell shows the error #DIV/0!: fix its formula or type the value"
+        );
+        assert_eq!(
+            error.said(Locale::Ru),
+            "в ячейке B2 ошибка #DIV/0!: исправьте формулу или введите значение"
         );
         assert_eq!(texts(table.rows[1].cells.as_ref().unwrap()), ["y", "2"]);
     }

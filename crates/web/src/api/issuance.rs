@@ -118,7 +118,7 @@ pub async fn run_issuance(
                     certificate_number: None,
                     detail: detail_json(&[(
                         "national_id".to_owned(),
-                        format!("suspected duplicate: {reason} (recipient {existing})"),
+                        suspected_duplicate(locale, reason, existing),
                     )]),
                 }),
             }
@@ -186,6 +186,16 @@ pub async fn run_issuance(
     Ok(())
 }
 
+/// Why a row was not matched to the person on file it resembles, in `locale`.
+fn suspected_duplicate(locale: Locale, reason: &str, existing: Uuid) -> String {
+    let key = match reason {
+        socert_store::programs::OTHER_PERSON_WITH_ID => "row-duplicate-other-person-with-id",
+        socert_store::programs::SAME_PERSON_OTHER_ID => "row-duplicate-same-person-other-id",
+        _ => return format!("suspected duplicate: {reason} (recipient {existing})"),
+    };
+    crate::i18n::message(locale, key, &[("recipient", existing.to_string().into())])
+}
+
 /// Runs at least this large refresh the planner's statistics when they finish.
 const ANALYZE_AFTER_ROWS: usize = 5_000;
 
@@ -248,7 +258,7 @@ pub(crate) async fn start_issuance(
     state.store.program(authority, program).await?;
     let today = today_in(tenant);
     let rows = parse_recipients(bytes, tenant.country, today, locale)
-        .map_err(|err| ApiError::invalid("file", err))?;
+        .map_err(|err| ApiError::invalid("file", err.said(locale)))?;
     let file_name = file_name.chars().take(200).collect::<String>();
     let run = state
         .store
@@ -363,4 +373,30 @@ pub fn report_csv(rows: &[RunRow]) -> Result<Vec<u8>, csv::Error> {
         }
     }
     writer.into_inner().map_err(|err| err.into_error().into())
+}
+
+#[cfg(test)]
+mod tests {
+    use socert_store::programs::{OTHER_PERSON_WITH_ID, SAME_PERSON_OTHER_ID};
+
+    use super::*;
+
+    #[test]
+    fn suspected_duplicates_are_said_in_the_readers_language() {
+        let existing = Uuid::now_v7();
+        for reason in [OTHER_PERSON_WITH_ID, SAME_PERSON_OTHER_ID] {
+            let english = suspected_duplicate(Locale::En, reason, existing);
+            assert_eq!(
+                english,
+                format!("suspected duplicate: {reason} (recipient {existing})")
+            );
+            for locale in [Locale::Ru, Locale::Uk] {
+                let said = suspected_duplicate(locale, reason, existing);
+                assert!(
+                    said != english && said.contains(&existing.to_string()),
+                    "{said}"
+                );
+            }
+        }
+    }
 }

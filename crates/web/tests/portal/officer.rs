@@ -431,6 +431,14 @@ on_both_backends! {
         upload.headers_mut().insert(header::ACCEPT_LANGUAGE, "en".parse().unwrap());
         let page = finished_run(&app, &app.send_raw(upload).await, &officer).await;
         assert!(page.contains("Список.xlsx") && page.contains("4 of 4"), "{page}");
+
+        // An old Excel file is refused in the officer's language, saying what to save it as.
+        let old = ("Список.xls", "application/vnd.ms-excel", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".as_slice());
+        let mut upload = multipart(&form, &officer, &fields, old);
+        upload.headers_mut().insert(header::ACCEPT_LANGUAGE, "ru".parse().unwrap());
+        let refused = app.send_raw(upload).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(text(&refused).contains("это книга Excel 97-2003 (.xls): сохраните её как «Книга Excel (.xlsx)»"), "{}", text(&refused));
         assert!(page.contains("<th scope=\"row\" class=\"num\">6</th><td>refused</td><td>birth_date</td>"), "{page}");
     }
 
