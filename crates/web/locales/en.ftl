@@ -745,6 +745,7 @@ portal-officer-bulk-template = Download an empty list to fill in (XLSX, columns 
 portal-officer-bulk-submit = Upload and issue
 portal-officer-bulk-again = Upload another file
 portal-officer-error-file-empty = Choose a file to upload.
+portal-officer-error-file-size = The file is larger than { $megabytes } MB: split the list into several files.
 # $detail: what is wrong with the file, as the checker says it.
 portal-officer-error-file = The file cannot be read as a list of recipients: { $detail }
 portal-officer-run-title-running = Issuing certificates…

@@ -769,6 +769,7 @@ portal-officer-bulk-template = Скачать пустой список для �
 portal-officer-bulk-submit = Загрузить и выдать
 portal-officer-bulk-again = Загрузить другой файл
 portal-officer-error-file-empty = Выберите файл для загрузки.
+portal-officer-error-file-size = Файл больше { $megabytes } МБ: разделите список на несколько файлов.
 # $detail: что не так с файлом.
 portal-officer-error-file = Файл не удалось прочитать как список получателей: { $detail }
 portal-officer-run-title-running = Идёт выдача сертификатов…

@@ -769,6 +769,7 @@ portal-officer-bulk-template = Завантажити порожній спис�
 portal-officer-bulk-submit = Завантажити та видати
 portal-officer-bulk-again = Завантажити інший файл
 portal-officer-error-file-empty = Оберіть файл для завантаження.
+portal-officer-error-file-size = Файл більший за { $megabytes } МБ: розділіть список на кілька файлів.
 # $detail: що не так із файлом.
 portal-officer-error-file = Файл не вдалося прочитати як список отримувачів: { $detail }
 portal-officer-run-title-running = Триває видача сертифікатів…

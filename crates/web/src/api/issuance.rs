@@ -21,7 +21,7 @@ use crate::AppState;
 use crate::api::dto::today_in;
 use crate::api::programs::refusal_dtos;
 use crate::error::{ApiError, Problem};
-use crate::extract::{ApiPath, ApiQuery, Upload};
+use crate::extract::{ApiPath, ApiQuery, LIST_UPLOAD_LIMIT, Upload};
 use crate::recipient_csv::{ParsedRow, parse_recipients};
 
 /// Rows per transaction: large enough to make issuance set-based, small enough to keep locks
@@ -225,7 +225,7 @@ pub async fn start_run(
     ApiQuery(query): ApiQuery<UploadQuery>,
     Extension(actor): Extension<Actor>,
     headers: HeaderMap,
-    Upload(bytes): Upload,
+    Upload(bytes): Upload<LIST_UPLOAD_LIMIT>,
 ) -> Result<Response, ApiError> {
     let tenant = state.store.authority(authority).await?;
     let locale = crate::api::programs::locale_of(&headers, tenant.locale);

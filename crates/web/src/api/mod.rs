@@ -1,7 +1,8 @@
 //! The JSON API under `/api/v1`, its OpenAPI document and the health probes.
 
+use axum::extract::DefaultBodyLimit;
 use utoipa::OpenApi;
-use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouterExt};
 use utoipa_axum::routes;
 
 use crate::AppState;
@@ -111,7 +112,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(programs::get_certificate))
         .routes(routes!(programs::revoke_certificate))
         .routes(routes!(programs::expire_certificates))
-        .routes(routes!(issuance::start_run))
+        // Lists of recipients may be larger than other uploads; `Upload` enforces their limit.
+        .routes(routes!(issuance::start_run).layer(DefaultBodyLimit::disable()))
         .routes(routes!(issuance::get_run))
         .routes(routes!(issuance::run_report))
         .routes(routes!(recipients::create_recipient))

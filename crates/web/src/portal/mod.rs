@@ -9,7 +9,7 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{FromRequestParts, Request, State};
+use axum::extract::{FromRequestParts, Multipart, Request, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
@@ -553,6 +553,80 @@ pub fn safe_next(next: Option<&str>) -> Option<&str> {
             && !n.contains('\\')
             && !n.chars().any(char::is_control)
     })
+}
+
+/// A file of a multipart form.
+pub(super) struct UploadedFile {
+    pub(super) name: String,
+    pub(super) content_type: String,
+    pub(super) bytes: Vec<u8>,
+}
+
+/// A multipart form of the portal: its CSRF token, other text fields, and one file (`file`).
+#[derive(Default)]
+pub(super) struct MultipartForm {
+    pub(super) csrf: Option<String>,
+    fields: Vec<(String, String)>,
+    pub(super) file: Option<UploadedFile>,
+    /// The body was cut off at the upload limit.
+    pub(super) too_large: bool,
+}
+
+impl MultipartForm {
+    /// A text field other than `csrf` and `file`.
+    pub(super) fn field(&self, name: &str) -> Option<&str> {
+        (self.fields.iter())
+            .find(|(field, _)| field == name)
+            .map(|(_, value)| value.as_str())
+    }
+}
+
+/// Reads a multipart form. A body over the route's limit ends the reading with `too_large` set
+/// (the fields before the file, the CSRF token among them, are kept).
+pub(super) async fn read_multipart(mut multipart: Multipart) -> MultipartForm {
+    let mut form = MultipartForm::default();
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            Err(err) => {
+                form.too_large = err.status() == StatusCode::PAYLOAD_TOO_LARGE;
+                break;
+            }
+        };
+        match field.name().unwrap_or_default().to_owned().as_str() {
+            "csrf" => form.csrf = field.text().await.ok(),
+            "file" => {
+                let name = field.file_name().unwrap_or_default().to_owned();
+                let content_type = field.content_type().unwrap_or_default().to_owned();
+                match field.bytes().await {
+                    // A browser sends an empty part when no file was chosen.
+                    Ok(bytes) if bytes.is_empty() && name.is_empty() => {}
+                    Ok(bytes) => {
+                        form.file = Some(UploadedFile {
+                            name,
+                            content_type,
+                            bytes: bytes.to_vec(),
+                        });
+                    }
+                    Err(err) => {
+                        form.too_large = err.status() == StatusCode::PAYLOAD_TOO_LARGE;
+                        form.file = Some(UploadedFile {
+                            name,
+                            content_type,
+                            bytes: Vec::new(),
+                        });
+                    }
+                }
+            }
+            name => {
+                if let Ok(value) = field.text().await {
+                    form.fields.push((name.to_owned(), value));
+                }
+            }
+        }
+    }
+    form
 }
 
 #[cfg(test)]

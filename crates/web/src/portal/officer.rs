@@ -10,7 +10,7 @@ use askama::Template;
 use axum::Router;
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::rejection::{FormRejection, QueryRejection};
-use axum::extract::{Form, Multipart, Path, Query, State};
+use axum::extract::{DefaultBodyLimit, Form, Multipart, Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
@@ -24,7 +24,7 @@ use socert_store::programs::{IssueOutcome, WaitlistStatus};
 use uuid::Uuid;
 
 use super::public::{Fact, fact};
-use super::{Ctx, Failure, Layout, html, parse_id};
+use super::{Ctx, Failure, Layout, MultipartForm, html, parse_id, read_multipart};
 use crate::AppState;
 use crate::api::feedback::complaint_event;
 use crate::api::issuance::start_issuance;
@@ -32,6 +32,7 @@ use crate::api::programs::{issue_one, refusal_dtos};
 use crate::api::registry::decide_admission;
 use crate::api::settlement::{resolve_delivery, settle_period};
 use crate::error::ApiError;
+use crate::extract::LIST_UPLOAD_LIMIT;
 use crate::i18n::{category_name, message, status_name};
 
 pub fn routes() -> Router<AppState> {
@@ -53,7 +54,10 @@ pub fn routes() -> Router<AppState> {
         )
         .route(
             "/cabinet/officer/{authority}/issuance",
-            get(bulk_form).post(bulk_upload),
+            // Lists of recipients may be larger than other uploads.
+            get(bulk_form)
+                .post(bulk_upload)
+                .layer(DefaultBodyLimit::max(LIST_UPLOAD_LIMIT)),
         )
         .route(
             "/cabinet/officer/{authority}/issuance/template.xlsx",
@@ -1194,33 +1198,6 @@ async fn bulk_template(
     ctx.respond(result)
 }
 
-/// The fields of the upload form.
-#[derive(Default)]
-struct BulkForm {
-    csrf: Option<String>,
-    program: Option<String>,
-    file_name: String,
-    file: Vec<u8>,
-}
-
-async fn read_bulk_form(mut multipart: Multipart) -> Option<BulkForm> {
-    let mut form = BulkForm::default();
-    while let Some(field) = multipart.next_field().await.ok()? {
-        match field.name() {
-            Some("csrf") => form.csrf = Some(field.text().await.ok()?),
-            Some("program") => form.program = Some(field.text().await.ok()?),
-            Some("file") => {
-                let name = field.file_name().map(str::to_owned);
-                form.file = field.bytes().await.ok()?.to_vec();
-                form.file_name =
-                    name.unwrap_or_else(|| crate::table::default_file_name(&form.file).to_owned());
-            }
-            _ => {}
-        }
-    }
-    Some(form)
-}
-
 async fn bulk_upload(
     ctx: Ctx,
     State(state): State<AppState>,
@@ -1228,8 +1205,8 @@ async fn bulk_upload(
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
     let form = match multipart {
-        Ok(multipart) => read_bulk_form(multipart).await,
-        Err(_) => None,
+        Ok(multipart) => read_multipart(multipart).await,
+        Err(_) => MultipartForm::default(),
     };
     let result = bulk_submit(&ctx, &state, &authority, form).await;
     ctx.respond(result)
@@ -1239,12 +1216,9 @@ async fn bulk_submit(
     ctx: &Ctx,
     state: &AppState,
     authority_text: &str,
-    form: Option<BulkForm>,
+    form: MultipartForm,
 ) -> Result<Response, Failure> {
     let (authority, role) = tenant(ctx, state, authority_text, Action::ProgramsManage).await?;
-    // A form that could not be read (cut off, too large) carries no token either.
-    let form = form.unwrap_or_default();
-    ctx.check_csrf(form.csrf.as_deref())?;
     let again = |chosen, program_error, file_error| async move {
         bulk_page(
             ctx,
@@ -1257,19 +1231,36 @@ async fn bulk_submit(
         )
         .await
     };
-    let chosen = form.program.as_deref().and_then(|p| p.parse::<Uuid>().ok());
+    // A body over the limit is refused before any of it is read, token included; saying so
+    // changes nothing, so it needs no token.
+    if form.too_large {
+        let megabytes = (LIST_UPLOAD_LIMIT / (1024 * 1024)).to_string();
+        let said = message(
+            ctx.locale,
+            "portal-officer-error-file-size",
+            &[("megabytes", megabytes.into())],
+        );
+        return again(None, None, Some(said)).await;
+    }
+    // A form that is not multipart carries no token either.
+    ctx.check_csrf(form.csrf.as_deref())?;
+    let chosen = form.field("program").and_then(|p| p.parse::<Uuid>().ok());
     let Some(program) = chosen else {
         return again(None, Some(ctx.t("portal-officer-error-program")), None).await;
     };
-    if form.file.is_empty() {
+    let Some(file) = form.file.filter(|f| !f.bytes.is_empty()) else {
         return again(chosen, None, Some(ctx.t("portal-officer-error-file-empty"))).await;
-    }
+    };
+    let file_name = match file.name.as_str() {
+        "" => crate::table::default_file_name(&file.bytes),
+        name => name,
+    };
     match start_issuance(
         state,
         &authority,
         program,
-        &form.file_name,
-        &form.file,
+        file_name,
+        &file.bytes,
         ctx.locale,
         ctx.actor(role),
     )

@@ -26,7 +26,7 @@ use socert_store::{PageRequest, ServiceFilter};
 use uuid::Uuid;
 
 use super::public::offer_title;
-use super::{Ctx, Failure, FieldError, Layout, find_error, html, parse_id};
+use super::{Ctx, Failure, FieldError, Layout, find_error, html, parse_id, read_multipart};
 use crate::AppState;
 use crate::api::dto::MoneyDto;
 use crate::api::enrollments::{
@@ -541,18 +541,19 @@ pub async fn upload(
         let staff = staff(&ctx, &state, &provider_id).await?;
         let admission: Uuid = parse_id(&admission_id)?;
         let form = read_multipart(multipart.map_err(|_| Failure::Forbidden)?).await;
-        staff.check(form.csrf.as_deref())?;
         let field = format!("file-{admission}");
         let fail = |key: &str| FieldError {
             field: field.clone(),
             message: ctx.t(key),
         };
+        // A body over the limit is refused before any of it is read, token included; saying so
+        // changes nothing, so it needs no token.
+        if !form.too_large {
+            staff.check(form.csrf.as_deref())?;
+        }
         let checked = match &form.file {
+            _ if form.too_large => Err(fail("portal-provider-doc-error-size")),
             None => Err(fail("portal-provider-doc-error-missing")),
-            Some(file) if form.too_large => {
-                let _ = file;
-                Err(fail("portal-provider-doc-error-size"))
-            }
             Some(file) => {
                 match crate::api::documents::accepted_type(&file.content_type, &file.bytes) {
                     Ok(kind) => match crate::api::documents::clean_file_name(&file.name) {
@@ -597,64 +598,6 @@ pub async fn upload(
     }
     .await;
     ctx.respond(result)
-}
-
-struct UploadedFile {
-    name: String,
-    content_type: String,
-    bytes: Vec<u8>,
-}
-
-#[derive(Default)]
-struct MultipartForm {
-    csrf: Option<String>,
-    authority_id: Option<String>,
-    file: Option<UploadedFile>,
-    /// The body was cut off at the upload limit.
-    too_large: bool,
-}
-
-async fn read_multipart(mut multipart: Multipart) -> MultipartForm {
-    let mut form = MultipartForm::default();
-    loop {
-        let field = match multipart.next_field().await {
-            Ok(Some(field)) => field,
-            Ok(None) => break,
-            Err(err) => {
-                form.too_large = err.status() == StatusCode::PAYLOAD_TOO_LARGE;
-                break;
-            }
-        };
-        match field.name().unwrap_or_default() {
-            "csrf" => form.csrf = field.text().await.ok(),
-            "authority_id" => form.authority_id = field.text().await.ok(),
-            "file" => {
-                let name = field.file_name().unwrap_or_default().to_owned();
-                let content_type = field.content_type().unwrap_or_default().to_owned();
-                match field.bytes().await {
-                    // A browser sends an empty part when no file was chosen.
-                    Ok(bytes) if bytes.is_empty() && name.is_empty() => {}
-                    Ok(bytes) => {
-                        form.file = Some(UploadedFile {
-                            name,
-                            content_type,
-                            bytes: bytes.to_vec(),
-                        });
-                    }
-                    Err(err) => {
-                        form.too_large = err.status() == StatusCode::PAYLOAD_TOO_LARGE;
-                        form.file = Some(UploadedFile {
-                            name,
-                            content_type,
-                            bytes: Vec::new(),
-                        });
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    form
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1706,30 +1649,31 @@ pub async fn record_csv(
     let result = async {
         let staff = staff(&ctx, &state, &provider_id).await?;
         let upload = read_multipart(multipart.map_err(|_| Failure::Forbidden)?).await;
-        staff.check(upload.csrf.as_deref())?;
         let form = DeliveryForm {
             worker: ctx.user_name.clone(),
             units: Some("1".into()),
             ..DeliveryForm::default()
         };
-        let authority = upload
-            .authority_id
-            .as_deref()
-            .and_then(|a| a.parse::<AuthorityId>().ok());
         let file_error = |key: &str| {
             vec![FieldError {
                 field: "file".into(),
                 message: ctx.t(key),
             }]
         };
-        let (Some(authority), Some(file)) = (authority, upload.file) else {
-            let errors = file_error("portal-provider-csv-error-missing");
-            return deliveries_page(&ctx, &state, &staff, None, form, errors, None).await;
-        };
+        // A body over the limit is refused before any of it is read, token included; saying so
+        // changes nothing, so it needs no token.
         if upload.too_large {
             let errors = file_error("portal-provider-csv-error-size");
             return deliveries_page(&ctx, &state, &staff, None, form, errors, None).await;
         }
+        staff.check(upload.csrf.as_deref())?;
+        let authority = upload
+            .field("authority_id")
+            .and_then(|a| a.parse::<AuthorityId>().ok());
+        let (Some(authority), Some(file)) = (authority, upload.file) else {
+            let errors = file_error("portal-provider-csv-error-missing");
+            return deliveries_page(&ctx, &state, &staff, None, form, errors, None).await;
+        };
         match record_deliveries_csv(
             State(state.clone()),
             Extension(staff.actor.clone()),

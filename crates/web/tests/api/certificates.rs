@@ -499,6 +499,27 @@ on_both_backends! {
         let rerun = wait_for_run(&app, started.header("location").unwrap()).await;
         assert_eq!((rerun["issued"].as_i64(), rerun["already_issued"].as_i64(), rerun["refused"].as_i64()), (Some(0), Some(3), Some(1)), "{rerun}");
 
+        // A list may be larger than other uploads (200 000 rows of CSV take about 32 MB): 11 MiB
+        // of rows is read, and refused for its row count; 41 MiB is refused unread.
+        let sized = |bytes: usize| {
+            let mut csv = "last_name,first_name,middle_name,birth_date,national_id,municipality,address,phone,email,categories\n".to_owned();
+            csv.push_str(&"x,,,,,,,,,\n".repeat(bytes / 11));
+            axum::http::Request::post(format!("/api/v1/authorities/{khabarovsk}/programs/{program}/issuance-runs"))
+                .header("content-type", "text/csv")
+                .body(axum::body::Body::from(csv))
+                .unwrap()
+        };
+        let rows = app.send(sized(11 << 20)).await.problem(422, "validation_failed");
+        assert!(rows["detail"].as_str().unwrap().contains("200000"), "{rows}");
+        let bytes = app.send(sized(41 << 20)).await.problem(413, "payload_too_large");
+        assert!(bytes["detail"].as_str().unwrap().contains(&(40usize << 20).to_string()), "{bytes}");
+        // Other uploads keep their 10 MiB.
+        let providers = axum::http::Request::post(format!("/api/v1/authorities/{khabarovsk}/providers/import"))
+            .header("content-type", "text/csv")
+            .body(axum::body::Body::from(vec![b'x'; 11 << 20]))
+            .unwrap();
+        app.send(providers).await.problem(413, "payload_too_large");
+
         // An Excel 97-2003 file is refused as a whole, saying what to save it as.
         let refused = app.send(upload(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 an old workbook")).await;
         let problem = refused.problem(422, "validation_failed");

@@ -36,12 +36,17 @@ async fn finished_run(app: &TestApp, started: &support::TestResponse, cookie: &s
 
 /// The upload form as a browser sends it with a CSV file, read in English.
 fn multipart_post(path: &str, cookie: &str, fields: &[(&str, &str)], file: &str) -> Request<Body> {
-    let mut request = multipart(
-        path,
-        cookie,
-        fields,
-        ("people.csv", "text/csv", file.as_bytes()),
-    );
+    multipart_post_bytes(path, cookie, fields, file.as_bytes())
+}
+
+/// The upload form with a file of any bytes, read in English.
+fn multipart_post_bytes(
+    path: &str,
+    cookie: &str,
+    fields: &[(&str, &str)],
+    file: &[u8],
+) -> Request<Body> {
+    let mut request = multipart(path, cookie, fields, ("people.csv", "text/csv", file));
     request
         .headers_mut()
         .insert(header::ACCEPT_LANGUAGE, "en".parse().unwrap());
@@ -431,6 +436,12 @@ on_both_backends! {
         upload.headers_mut().insert(header::ACCEPT_LANGUAGE, "en".parse().unwrap());
         let page = finished_run(&app, &app.send_raw(upload).await, &officer).await;
         assert!(page.contains("Список.xlsx") && page.contains("4 of 4"), "{page}");
+
+        // A list over the limit for lists is refused next to the field, not as a forged form.
+        let huge = vec![b'x'; 41 << 20];
+        let too_large = app.send_raw(multipart_post_bytes(&form, &officer, &fields, &huge)).await;
+        assert_eq!(too_large.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(text(&too_large).contains("The file is larger than 40 MB"), "{}", text(&too_large));
 
         // An old Excel file is refused in the officer's language, saying what to save it as.
         let old = ("Список.xls", "application/vnd.ms-excel", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".as_slice());

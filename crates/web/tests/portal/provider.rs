@@ -87,6 +87,11 @@ on_both_backends! {
         let page = text(&bad);
         assert!(page.contains(&format!("aria-describedby=\"file-{admission}-error")), "{page}");
         assert!(page.contains("Only PDF, JPEG and PNG files are accepted."));
+        // A scan over 10 MB is refused before it is read, and said so next to the field.
+        let big = vec![b'%'; 11 << 20];
+        let too_large = app.send_raw(multipart(&format!("{upload}?lang=en"), &cookie, &[("csrf", &csrf)], ("scan.pdf", "application/pdf", &big))).await;
+        assert_eq!(too_large.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(text(&too_large).contains("The file is larger than 10 MB."), "{}", text(&too_large));
         assert!(page.contains("Лицензия.pdf"), "the attached one is listed");
 
         // Not admitted yet: no offer can be published.
@@ -194,6 +199,12 @@ on_both_backends! {
         let page = text(&report);
         assert!(page.contains("Recorded: 1. Refused: 1."), "{page}");
         assert!(page.contains("The row could not be read. (column Date)"), "{page}");
+        let big = vec![b'x'; 11 << 20];
+        let too_large = app
+            .send_raw(multipart(&format!("{home}/deliveries.csv?lang=en"), &cookie, &[("csrf", &csrf), ("authority_id", &khabarovsk)], ("visits.csv", "text/csv", &big)))
+            .await;
+        assert_eq!(too_large.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(text(&too_large).contains("The file is larger than 10 MB."), "{}", text(&too_large));
 
         // Nothing is confirmed yet: a claim is refused in words.
         let page = text(&app.send_raw(get_as(&format!("{home}/claims?lang=en"), Some(&cookie), None)).await);
