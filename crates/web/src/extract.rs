@@ -93,8 +93,9 @@ where
     }
 }
 
-/// A raw upload of at most `LIMIT` bytes. A route taking more than [`UPLOAD_LIMIT`] also lifts the
-/// router's default body limit (`DefaultBodyLimit::disable()`): this extractor then enforces its own.
+/// A raw upload of at most `LIMIT` bytes. A route taking more than [`UPLOAD_LIMIT`] also lifts
+/// the router's default body limit (`DefaultBodyLimit::disable()`): this extractor then enforces
+/// its own.
 pub struct Upload<const LIMIT: usize = UPLOAD_LIMIT>(pub axum::body::Bytes);
 
 impl<S, const LIMIT: usize> FromRequest<S> for Upload<LIMIT>
