@@ -196,16 +196,18 @@ pub enum Upserted {
     /// Someone on file looks like this person but differs: refused, with a pointer.
     SuspectedDuplicate {
         existing: Uuid,
-        /// [`OTHER_PERSON_WITH_ID`] or [`SAME_PERSON_OTHER_ID`].
-        reason: &'static str,
+        reason: DuplicateReason,
     },
 }
 
-/// Why a bulk row is a suspected duplicate: its national id is on file for someone else.
-pub const OTHER_PERSON_WITH_ID: &str = "the national id is on file with another name or birth date";
-/// Why a bulk row is a suspected duplicate: its name and birth date are on file with another id.
-pub const SAME_PERSON_OTHER_ID: &str =
-    "a person with the same name and birth date is on file with another national id";
+/// Why a bulk row is taken for a suspected duplicate (the report says it in the reader's words).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DuplicateReason {
+    /// The row's national id is on file with another name or birth date.
+    OtherPersonWithId,
+    /// The row's name and birth date are on file with another national id.
+    SamePersonOtherId,
+}
 
 /// Counts of a bulk issuance run, and where it stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -1052,12 +1054,12 @@ macro_rules! impl_programs {
                         Some((id, key, born)) if *key == name_key && *born == birth => Upserted::Existing(*id),
                         Some((id, _, _)) => Upserted::SuspectedDuplicate {
                             existing: *id,
-                            reason: $crate::programs::OTHER_PERSON_WITH_ID,
+                            reason: $crate::programs::DuplicateReason::OtherPersonWithId,
                         },
                         None => match by_name.get(&(name_key.clone(), birth.clone())) {
                             Some(id) => Upserted::SuspectedDuplicate {
                                 existing: *id,
-                                reason: $crate::programs::SAME_PERSON_OTHER_ID,
+                                reason: $crate::programs::DuplicateReason::SamePersonOtherId,
                             },
                             None => {
                                 let id = uuid::Uuid::now_v7();

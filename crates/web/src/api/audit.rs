@@ -2,8 +2,7 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde::{Deserialize, Serialize};
 use socert_domain::{AuthorityId, Timestamp};
 use socert_store::PageRequest;
@@ -12,6 +11,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::AppState;
+use crate::api::dto::{CSV, attachment};
 use crate::error::{ApiError, Problem};
 use crate::extract::{ApiPath, ApiQuery, page_limit, parsed_cursor};
 
@@ -152,15 +152,5 @@ pub async fn export_events(
             .map_err(|_| ApiError::Internal)?;
     }
     let body = writer.into_inner().map_err(|_| ApiError::Internal)?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (
-                header::CONTENT_DISPOSITION,
-                "attachment; filename=\"audit.csv\"",
-            ),
-        ],
-        body,
-    )
-        .into_response())
+    Ok(attachment(CSV, "audit.csv", body))
 }

@@ -1,6 +1,8 @@
 //! JSON shapes of the API. They mirror domain types but stay separate from them, so the wire format
 //! changes only on purpose (the OpenAPI snapshot test shows every change).
 
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use socert_domain::{
     Authority, CostPeriod, Currency, Date, Locale, LocalizedText, Money, Service, Timestamp,
@@ -206,3 +208,23 @@ pub fn today_in(authority: &Authority) -> Date {
 #[derive(ToSchema)]
 #[schema(value_type = String, format = Binary)]
 pub struct FileBytes(#[allow(dead_code)] Vec<u8>);
+
+/// The content type of the CSV files the API writes.
+pub const CSV: &str = "text/csv; charset=utf-8";
+/// The content type of XLSX workbooks.
+pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// A file to save: its content type, the name to save it under, and its bytes.
+pub fn attachment(content_type: &'static str, name: &str, body: Vec<u8>) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}

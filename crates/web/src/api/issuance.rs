@@ -13,12 +13,14 @@ use serde::{Deserialize, Serialize};
 use socert_domain::{AuthorityId, Date, Locale};
 use socert_store::Store;
 use socert_store::audit::Actor;
-use socert_store::programs::{IssuanceRun, IssueOutcome, RunRow, Upserted, detail_json};
+use socert_store::programs::{
+    DuplicateReason, IssuanceRun, IssueOutcome, RunRow, Upserted, detail_json,
+};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::AppState;
-use crate::api::dto::today_in;
+use crate::api::dto::{CSV, attachment, today_in};
 use crate::api::programs::refusal_dtos;
 use crate::error::{ApiError, Problem};
 use crate::extract::{ApiPath, ApiQuery, LIST_UPLOAD_LIMIT, Upload};
@@ -187,11 +189,10 @@ pub async fn run_issuance(
 }
 
 /// Why a row was not matched to the person on file it resembles, in `locale`.
-fn suspected_duplicate(locale: Locale, reason: &str, existing: Uuid) -> String {
+fn suspected_duplicate(locale: Locale, reason: DuplicateReason, existing: Uuid) -> String {
     let key = match reason {
-        socert_store::programs::OTHER_PERSON_WITH_ID => "row-duplicate-other-person-with-id",
-        socert_store::programs::SAME_PERSON_OTHER_ID => "row-duplicate-same-person-other-id",
-        _ => return format!("suspected duplicate: {reason} (recipient {existing})"),
+        DuplicateReason::OtherPersonWithId => "row-duplicate-other-person-with-id",
+        DuplicateReason::SamePersonOtherId => "row-duplicate-same-person-other-id",
     };
     crate::i18n::message(locale, key, &[("recipient", existing.to_string().into())])
 }
@@ -229,9 +230,8 @@ pub async fn start_run(
 ) -> Result<Response, ApiError> {
     let tenant = state.store.authority(authority).await?;
     let locale = crate::api::programs::locale_of(&headers, tenant.locale);
-    let file_name =
-        (query.file_name).unwrap_or_else(|| crate::table::default_file_name(&bytes).to_owned());
-    let run = start_issuance(&state, &tenant, program, &file_name, &bytes, locale, actor).await?;
+    let file_name = query.file_name.as_deref();
+    let run = start_issuance(&state, &tenant, program, file_name, &bytes, locale, actor).await?;
     let run_id = run.id;
     let location = format!("/api/v1/authorities/{authority}/issuance-runs/{run_id}");
     Ok((
@@ -244,12 +244,13 @@ pub async fn start_run(
 
 /// Checks a file of recipients, records a run and starts issuing in the background: the API's
 /// and the portal's one path. A file that is not a readable table of recipients is refused as a
-/// whole (field `file`); rows with errors are reported per row by the run.
+/// whole (field `file`); rows with errors are reported per row by the run. A file sent without
+/// a name is named for its format.
 pub(crate) async fn start_issuance(
     state: &AppState,
     tenant: &socert_domain::Authority,
     program: Uuid,
-    file_name: &str,
+    file_name: Option<&str>,
     bytes: &[u8],
     locale: Locale,
     actor: Actor,
@@ -259,6 +260,7 @@ pub(crate) async fn start_issuance(
     let today = today_in(tenant);
     let rows = parse_recipients(bytes, tenant.country, today, locale)
         .map_err(|err| ApiError::invalid("file", err.said(locale)))?;
+    let file_name = file_name.unwrap_or_else(|| crate::table::default_file_name(bytes));
     let file_name = file_name.chars().take(200).collect::<String>();
     let run = state
         .store
@@ -329,17 +331,7 @@ pub async fn run_report(
         tracing::error!(error = %err, "report CSV");
         ApiError::Internal
     })?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"issuance-{run}.csv\""),
-            ),
-        ],
-        csv,
-    )
-        .into_response())
+    Ok(attachment(CSV, &format!("issuance-{run}.csv"), csv))
 }
 
 /// The report as CSV text (also written by `socert issue`).
@@ -377,18 +369,25 @@ pub fn report_csv(rows: &[RunRow]) -> Result<Vec<u8>, csv::Error> {
 
 #[cfg(test)]
 mod tests {
-    use socert_store::programs::{OTHER_PERSON_WITH_ID, SAME_PERSON_OTHER_ID};
-
     use super::*;
 
     #[test]
     fn suspected_duplicates_are_said_in_the_readers_language() {
         let existing = Uuid::now_v7();
-        for reason in [OTHER_PERSON_WITH_ID, SAME_PERSON_OTHER_ID] {
+        for (reason, why) in [
+            (
+                DuplicateReason::OtherPersonWithId,
+                "the national id is on file with another name or birth date",
+            ),
+            (
+                DuplicateReason::SamePersonOtherId,
+                "a person with the same name and birth date is on file with another national id",
+            ),
+        ] {
             let english = suspected_duplicate(Locale::En, reason, existing);
             assert_eq!(
                 english,
-                format!("suspected duplicate: {reason} (recipient {existing})")
+                format!("suspected duplicate: {why} (recipient {existing})")
             );
             for locale in [Locale::Ru, Locale::Uk] {
                 let said = suspected_duplicate(locale, reason, existing);

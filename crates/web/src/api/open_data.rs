@@ -6,8 +6,7 @@ use std::collections::HashMap;
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde::{Deserialize, Serialize};
 use socert_domain::{AuthorityId, Timestamp};
 use socert_store::Store;
@@ -16,6 +15,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::AppState;
+use crate::api::dto::{CSV, attachment};
 use crate::error::{ApiError, Problem};
 use crate::extract::ApiQuery;
 
@@ -204,15 +204,5 @@ pub async fn registry_csv(
     )
     .await?;
     let body = to_csv(&records).map_err(|_| ApiError::Internal)?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (
-                header::CONTENT_DISPOSITION,
-                "attachment; filename=\"registry.csv\"",
-            ),
-        ],
-        body,
-    )
-        .into_response())
+    Ok(attachment(CSV, "registry.csv", body))
 }

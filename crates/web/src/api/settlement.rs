@@ -4,7 +4,7 @@
 
 use axum::Json;
 use axum::extract::{Extension, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use socert_domain::AuthorityId;
@@ -15,7 +15,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::AppState;
-use crate::api::dto::{MoneyDto, parse_date, today_in};
+use crate::api::dto::{CSV, MoneyDto, XLSX, attachment, parse_date, today_in};
 use crate::api::enrollments::{ClaimDetailDto, ClaimDto, ClaimList, DeliveryDto};
 use crate::api::ledger::idempotency_key;
 use crate::error::{ApiError, Problem};
@@ -375,20 +375,6 @@ pub fn register_xlsx(detail: &BatchDetail) -> Result<Vec<u8>, ApiError> {
     workbook.save_to_buffer().map_err(fail)
 }
 
-fn attachment(content_type: &'static str, name: String, body: Vec<u8>) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, content_type.to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-        ],
-        body,
-    )
-        .into_response()
-}
-
 /// The payment register of a batch as CSV.
 #[utoipa::path(get, path = "/api/v1/authorities/{authority_id}/settlements/{batch_id}/register.csv", tag = "settlement",
     params(
@@ -405,8 +391,8 @@ pub async fn register_csv_file(
 ) -> Result<Response, ApiError> {
     let detail = state.store.batch(authority, id).await?;
     Ok(attachment(
-        "text/csv; charset=utf-8",
-        format!("payment-register-{id}.csv"),
+        CSV,
+        &format!("payment-register-{id}.csv"),
         register_csv(&detail)?,
     ))
 }
@@ -427,8 +413,8 @@ pub async fn register_xlsx_file(
 ) -> Result<Response, ApiError> {
     let detail = state.store.batch(authority, id).await?;
     Ok(attachment(
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        format!("payment-register-{id}.xlsx"),
+        XLSX,
+        &format!("payment-register-{id}.xlsx"),
         register_xlsx(&detail)?,
     ))
 }

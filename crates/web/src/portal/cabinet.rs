@@ -15,14 +15,7 @@ use crate::api::me::{balance_history, certificate_of, represented};
 use crate::i18n::{message, status_name};
 
 fn validity(ctx: &Ctx, c: &Certificate) -> String {
-    message(
-        ctx.locale,
-        "cert-valid-range",
-        &[
-            ("from", ctx.date(c.valid_from).into()),
-            ("to", ctx.date(c.valid_to).into()),
-        ],
-    )
+    ctx.period(c.valid_from, c.valid_to)
 }
 
 pub struct CertificateRow {

@@ -11,7 +11,7 @@ use axum::Router;
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::rejection::{FormRejection, QueryRejection};
 use axum::extract::{DefaultBodyLimit, Form, Multipart, Path, Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use serde::Deserialize;
@@ -26,6 +26,7 @@ use uuid::Uuid;
 use super::public::{Fact, fact};
 use super::{Ctx, Failure, Layout, MultipartForm, html, parse_id, read_multipart};
 use crate::AppState;
+use crate::api::dto::{XLSX, attachment};
 use crate::api::feedback::complaint_event;
 use crate::api::issuance::start_issuance;
 use crate::api::programs::{issue_one, refusal_dtos};
@@ -1179,20 +1180,7 @@ async fn bulk_template(
             tracing::error!(error = %err, "recipients template workbook failed");
             ApiError::Internal
         })?;
-        Ok((
-            [
-                (
-                    header::CONTENT_TYPE,
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                ),
-                (
-                    header::CONTENT_DISPOSITION,
-                    "attachment; filename=\"recipients.xlsx\"",
-                ),
-            ],
-            bytes,
-        )
-            .into_response())
+        Ok(attachment(XLSX, "recipients.xlsx", bytes))
     }
     .await;
     ctx.respond(result)
@@ -1251,15 +1239,11 @@ async fn bulk_submit(
     let Some(file) = form.file.filter(|f| !f.bytes.is_empty()) else {
         return again(chosen, None, Some(ctx.t("portal-officer-error-file-empty"))).await;
     };
-    let file_name = match file.name.as_str() {
-        "" => crate::table::default_file_name(&file.bytes),
-        name => name,
-    };
     match start_issuance(
         state,
         &authority,
         program,
-        file_name,
+        Some(file.name.as_str()).filter(|name| !name.is_empty()),
         &file.bytes,
         ctx.locale,
         ctx.actor(role),

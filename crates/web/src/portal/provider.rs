@@ -855,15 +855,7 @@ fn offer_request(
     currency: Option<socert_domain::Currency>,
 ) -> Result<PublishOffer, Vec<FieldError>> {
     let mut errors = Vec::new();
-    let mut fail = |field: &str| {
-        errors.push(FieldError {
-            field: field.to_owned(),
-            message: ctx.t(&format!(
-                "portal-provider-offer-error-{}",
-                field.replace('_', "-")
-            )),
-        });
-    };
+    let mut fail = |field: &str| errors.push(offer_error(ctx, field));
     let service = typed(&form.service)
         .split_once(':')
         .and_then(|(a, s)| Some((a.parse::<Uuid>().ok()?, s.parse::<Uuid>().ok()?)));
@@ -973,6 +965,22 @@ fn offer_field(api_field: &str) -> &'static str {
     }
 }
 
+/// The offer form's field at fault, with the message it has for itself.
+fn offer_error(ctx: &Ctx, field: &str) -> FieldError {
+    let key = format!("portal-provider-offer-error-{}", field.replace('_', "-"));
+    FieldError {
+        field: field.to_owned(),
+        message: ctx.t(&key),
+    }
+}
+
+/// The authority of the service an offer form names (`authority:service`).
+fn form_authority(form: &OfferForm) -> Option<AuthorityId> {
+    typed(&form.service)
+        .split_once(':')
+        .and_then(|(a, _)| a.parse().ok())
+}
+
 pub async fn publish(
     ctx: Ctx,
     State(state): State<AppState>,
@@ -983,10 +991,7 @@ pub async fn publish(
     let result = async {
         let staff = staff(&ctx, &state, &provider_id).await?;
         staff.check(form.csrf.as_deref())?;
-        let authority = typed(&form.service)
-            .split_once(':')
-            .and_then(|(a, _)| a.parse::<AuthorityId>().ok());
-        let currency = match authority {
+        let currency = match form_authority(&form) {
             Some(id) => Some(state.store.authority(id).await?.currency),
             None => None,
         };
@@ -1003,25 +1008,18 @@ pub async fn publish(
             ApiJson(body),
         )
         .await;
-        let field = match published {
+        let error = match published {
             Ok(_) => {
                 return Ok(see_other(format!(
                     "{}?done=published",
                     staff.href("offers")
                 )));
             }
-            Err(ApiError::Invalid { field, .. }) => offer_field(&field),
-            Err(ApiError::NotAdmitted | ApiError::NotFound(_)) => "service",
+            Err(ApiError::Invalid { field, .. }) => offer_error(&ctx, offer_field(&field)),
+            Err(ApiError::NotAdmitted | ApiError::NotFound(_)) => offer_error(&ctx, "service"),
             Err(other) => return Err(other.into()),
         };
-        let errors = vec![FieldError {
-            field: field.to_owned(),
-            message: ctx.t(&format!(
-                "portal-provider-offer-error-{}",
-                field.replace('_', "-")
-            )),
-        }];
-        offers_page(&ctx, &state, &staff, None, form, errors, None).await
+        offers_page(&ctx, &state, &staff, None, form, vec![error], None).await
     }
     .await;
     ctx.respond(result)
@@ -1094,10 +1092,7 @@ pub async fn save_offer(
         let staff = staff(&ctx, &state, &provider_id).await?;
         staff.check(form.csrf.as_deref())?;
         let offer_id: Uuid = parse_id(&offer_id)?;
-        let authority = typed(&form.service)
-            .split_once(':')
-            .and_then(|(a, _)| a.parse::<AuthorityId>().ok())
-            .ok_or(Failure::NotFound)?;
+        let authority = form_authority(&form).ok_or(Failure::NotFound)?;
         let currency = state.store.authority(authority).await?.currency;
         let editing = Some(offer_id);
         let body = match offer_request(&ctx, &form, Some(currency)) {
@@ -1116,37 +1111,26 @@ pub async fn save_offer(
             &staff.actor,
         )
         .await;
-        let (field, key) = match saved {
+        let said = |field: &str, key: &str| FieldError {
+            field: field.to_owned(),
+            message: ctx.t(key),
+        };
+        let error = match saved {
             Ok(_) => return Ok(see_other(format!("{}?done=saved", staff.href("offers")))),
             Err(ApiError::VersionMismatch(_)) => {
-                ("title_ru", "portal-provider-offer-error-version")
+                said("title_ru", "portal-provider-offer-error-version")
             }
             Err(ApiError::Refused {
                 code: "capacity_below_seats",
                 ..
-            }) => (
+            }) => said(
                 "capacity",
                 "portal-provider-offer-error-capacity-below-seats",
             ),
-            Err(ApiError::Invalid { field, .. }) => {
-                let field = offer_field(&field);
-                (field, "")
-            }
+            Err(ApiError::Invalid { field, .. }) => offer_error(&ctx, offer_field(&field)),
             Err(other) => return Err(other.into()),
         };
-        let message = if key.is_empty() {
-            ctx.t(&format!(
-                "portal-provider-offer-error-{}",
-                field.replace('_', "-")
-            ))
-        } else {
-            ctx.t(key)
-        };
-        let errors = vec![FieldError {
-            field: field.to_owned(),
-            message,
-        }];
-        offers_page(&ctx, &state, &staff, None, form, errors, editing).await
+        offers_page(&ctx, &state, &staff, None, form, vec![error], editing).await
     }
     .await;
     ctx.respond(result)
@@ -1789,6 +1773,25 @@ pub async fn claims(
     ctx.respond(result)
 }
 
+/// A date the API gives as text, as the reader writes dates (as given if it is not one).
+fn text_date(ctx: &Ctx, text: &str) -> String {
+    text.parse()
+        .map(|d| ctx.date(d))
+        .unwrap_or_else(|_| text.to_owned())
+}
+
+/// A claim's period; its dates come as text, as the API gives them.
+fn claim_period(ctx: &Ctx, from: &str, to: &str) -> String {
+    message(
+        ctx.locale,
+        "cert-valid-range",
+        &[
+            ("from", text_date(ctx, from).into()),
+            ("to", text_date(ctx, to).into()),
+        ],
+    )
+}
+
 async fn claims_page(
     ctx: &Ctx,
     state: &AppState,
@@ -1836,38 +1839,24 @@ async fn claims_page(
     let claims = list
         .items
         .iter()
-        .map(|c| {
-            let from = c.period_from.parse().map(|d| ctx.date(d));
-            let to = c.period_to.parse().map(|d| ctx.date(d));
-            ClaimRow {
-                href: staff.href(&format!("claims/{}/{}", c.authority_id, c.id)),
-                authority: names.get(&c.authority_id).cloned().unwrap_or_default(),
-                period: message(
-                    ctx.locale,
-                    "cert-valid-range",
-                    &[
-                        (
-                            "from",
-                            from.unwrap_or_else(|_| c.period_from.clone()).into(),
-                        ),
-                        ("to", to.unwrap_or_else(|_| c.period_to.clone()).into()),
-                    ],
-                ),
-                lines: message(
-                    ctx.locale,
-                    "portal-provider-claim-lines",
-                    &[
-                        ("approved", c.approved_lines.into()),
-                        ("lines", c.lines.into()),
-                    ],
-                ),
-                approved: money_of(ctx, &c.approved),
-                status: ctx.t(match c.batch_status.as_deref() {
-                    Some("paid") => "portal-provider-claim-paid",
-                    Some(_) => "portal-provider-claim-in-batch",
-                    None => "portal-provider-claim-submitted",
-                }),
-            }
+        .map(|c| ClaimRow {
+            href: staff.href(&format!("claims/{}/{}", c.authority_id, c.id)),
+            authority: names.get(&c.authority_id).cloned().unwrap_or_default(),
+            period: claim_period(ctx, &c.period_from, &c.period_to),
+            lines: message(
+                ctx.locale,
+                "portal-provider-claim-lines",
+                &[
+                    ("approved", c.approved_lines.into()),
+                    ("lines", c.lines.into()),
+                ],
+            ),
+            approved: money_of(ctx, &c.approved),
+            status: ctx.t(match c.batch_status.as_deref() {
+                Some("paid") => "portal-provider-claim-paid",
+                Some(_) => "portal-provider-claim-in-batch",
+                None => "portal-provider-claim-submitted",
+            }),
         })
         .collect();
     let key = socert_domain::secret::new_token("claim-").map_err(|_| Failure::Internal)?;
@@ -2007,25 +1996,15 @@ pub async fn claim_detail(
         )
         .await?
         .0;
-        let date = |text: &str| {
-            text.parse()
-                .map(|d| ctx.date(d))
-                .unwrap_or_else(|_| text.to_owned())
-        };
-        let period = message(
-            ctx.locale,
-            "cert-valid-range",
-            &[
-                ("from", date(&detail.claim.period_from).into()),
-                ("to", date(&detail.claim.period_to).into()),
-            ],
-        );
+        let period = claim_period(&ctx, &detail.claim.period_from, &detail.claim.period_to);
         let lines = detail
             .line_items
             .iter()
             .map(|l| LineRow {
                 line: l.line_no,
-                delivered: l.delivered_on.as_deref().map(date).unwrap_or_default(),
+                delivered: (l.delivered_on.as_deref())
+                    .map(|d| text_date(&ctx, d))
+                    .unwrap_or_default(),
                 units: message(
                     ctx.locale,
                     "portal-provider-claim-units",
